@@ -1,1 +1,35 @@
-Console.WriteLine("nexgen");
+using NexGen.Cli;
+using NexGen.Cli.Commands;
+using NexGen.Core.Store;
+
+string[] usage = [ImportCommand.Usage, InfoCommand.Usage];
+using var cancel = new CancellationTokenSource();
+Console.CancelKeyPress += (_, e) =>
+{
+    e.Cancel = true;
+    cancel.Cancel();
+};
+
+try
+{
+    var line = new CommandLine(args, new HashSet<string>(["gzip"]));
+    var settings = CliSettings.Load();
+    return line.Positional.FirstOrDefault() switch
+    {
+        "import" => await ImportCommand.RunAsync(line, settings, cancel.Token),
+        "info" => await InfoCommand.RunAsync(line, settings, cancel.Token),
+
+        _ => throw new UsageException(line.Positional.Count == 0 ? "No command given." : $"Unknown command '{line.Positional[0]}'."),
+    };
+}
+catch (UsageException e)
+{
+    Console.Error.WriteLine(e.Message);
+    Console.Error.WriteLine("usage: nexgen " + string.Join("\n       nexgen ", usage));
+    return ExitCodes.Rejected;
+}
+catch (Exception e) when (e is StoreLockedException or IOException or UnauthorizedAccessException or InvalidOperationException or OperationCanceledException)
+{
+    Console.Error.WriteLine(e.Message);
+    return ExitCodes.Failure;
+}

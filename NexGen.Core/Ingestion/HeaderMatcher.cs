@@ -1,0 +1,94 @@
+namespace NexGen.Core.Ingestion;
+
+/// <summary>Where each canonical column is in a file: its 0-based index, or -1 when the file has none.</summary>
+sealed record HeaderMatch(CanonicalTable Table, int[] SourceIndex, string[] SourceName, IReadOnlyList<string> Ignored)
+{
+    public IReadOnlyDictionary<string, string> UsedColumns =>
+        Table.Columns.Select((c, i) => (c, i)).Where(x => SourceIndex[x.i] >= 0)
+            .ToDictionary(x => SourceName[x.i], x => x.c.Name);
+}
+
+/// <summary>
+/// Matches a file's headers to a canonical table: explicit mapping first, then the canonical name, then aliases,
+/// all compared ignoring case, spaces, underscores, dashes and dots.
+/// </summary>
+static class HeaderMatcher
+{
+    public static string Normalize(string header)
+    {
+        Span<char> buffer = stackalloc char[Math.Min(header.Length, 256)];
+        var length = 0;
+        foreach (var c in header.AsSpan(0, Math.Min(header.Length, 256)))
+            if (c is not (' ' or '_' or '-' or '.' or '\t' or '\uFEFF') && length < buffer.Length)
+                buffer[length++] = char.ToLowerInvariant(c);
+        return new string(buffer[..length]);
+    }
+
+    /// <summary>Matches the headers; problems go to <paramref name="log"/> as errors on line 1.</summary>
+    public static HeaderMatch Match(CanonicalTable table, IReadOnlyList<string> headers, ColumnMapping mapping, IssueLog log)
+    {
+        var index = Enumerable.Repeat(-1, table.Columns.Count).ToArray();
+        var names = new string[table.Columns.Count];
+        var normalized = headers.Select(Normalize).ToArray();
+
+        foreach (var (source, target) in mapping.SourceToCanonical)
+        {
+            var column = table.Columns.Select((c, i) => (c, i)).FirstOrDefault(x => x.c.Name == target);
+            if (column.c is null)
+            {
+                log.Error("bad_mapping", 1, 0, "", $"{source}={target}",
+                    $"'{target}' is not a column of {table.Name}; use one of: {string.Join(", ", table.Columns.Select(c => c.Name))}.");
+                continue;
+            }
+            var at = Array.IndexOf(normalized, Normalize(source));
+            if (at < 0)
+            {
+                log.Error("bad_mapping", 1, 0, "", $"{source}={target}",
+                    $"the file has no column '{source}'; its columns are: {string.Join(", ", headers)}.");
+                continue;
+            }
+            index[column.i] = at;
+            names[column.i] = headers[at];
+        }
+
+        var taken = index.Where(i => i >= 0).ToHashSet();
+        for (var c = 0; c < table.Columns.Count; c++)
+        {
+            if (index[c] >= 0)
+                continue;
+            var column = table.Columns[c];
+            var exact = Array.IndexOf(normalized, Normalize(column.Name));
+            var candidates = exact >= 0 && !taken.Contains(exact)
+                ? [exact]
+                : column.Aliases.Select(Normalize).Select(a => Array.IndexOf(normalized, a))
+                    .Where(i => i >= 0 && !taken.Contains(i)).Distinct().ToArray();
+            if (candidates.Length > 1)
+            {
+                var found = string.Join(", ", candidates.Select(i => headers[i]));
+                log.Error("ambiguous_header", 1, candidates[1] + 1, headers[candidates[1]], "",
+                    $"columns {found} could each be '{column.Name}'; choose one with a mapping, e.g. {headers[candidates[0]]}={column.Name}.");
+                continue;
+            }
+            if (candidates.Length == 1)
+            {
+                index[c] = candidates[0];
+                names[c] = headers[candidates[0]];
+                taken.Add(candidates[0]);
+            }
+        }
+
+        foreach (var (column, c) in table.Columns.Select((column, c) => (column, c)))
+        {
+            if (index[c] >= 0 || !column.Required)
+                continue;
+            if (column.Name == CanonicalTables.Location && table.UsesDefaultLocation)
+                continue;
+            log.Error("missing_column", 1, 0, "", "",
+                $"no column for '{column.Name}' (also accepted: {string.Join(", ", column.Aliases.Take(6))}); " +
+                $"the file's columns are {string.Join(", ", headers)}. Map one, e.g. --map \"{headers.FirstOrDefault() ?? "Column"}={column.Name}\".");
+        }
+
+        var ignored = headers.Where((_, i) => !index.Contains(i)).ToList();
+        return new HeaderMatch(table, index, names, ignored);
+    }
+}

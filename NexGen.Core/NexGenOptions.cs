@@ -1,0 +1,37 @@
+using System.ComponentModel.DataAnnotations;
+using NexGen.Core.Ingestion;
+
+namespace NexGen.Core;
+
+/// <summary>Settings of the <c>NexGen</c> section, shared by the web app and the CLI.</summary>
+public sealed class NexGenOptions
+{
+    public const string SectionName = "NexGen";
+
+    /// <summary>Path of the DuckDB store file, relative to the working directory. Default <c>data/nexgen.duckdb</c>.</summary>
+    [Required]
+    public string StorePath { get; set; } = "data/nexgen.duckdb";
+
+    /// <summary>Load the CSV files of <see cref="SamplesPath"/> when the app starts on an empty store.</summary>
+    public bool LoadSamplesOnFirstStart { get; set; } = true;
+
+    /// <summary>Folder of the sample CSV files loaded on first start.</summary>
+    public string SamplesPath { get; set; } = "samples";
+
+    /// <summary>Largest accepted upload, in bytes. Default 512 MiB.</summary>
+    [Range(1, long.MaxValue)]
+    public long MaxUploadBytes { get; set; } = 512L * 1024 * 1024;
+
+    /// <summary>Location given to rows of files that have no location column.</summary>
+    [Required, RegularExpression(@"^\S.*$", ErrorMessage = "DefaultLocation must not be empty or start with a space.")]
+    public string DefaultLocation { get; set; } = DefaultLocationName;
+
+    /// <summary>What an import does with repeated keys in one file: sum the measures, or reject the file.</summary>
+    public DuplicateKeyPolicy DuplicateKeys { get; set; } = DuplicateKeyPolicy.Sum;
+
+    /// <summary>DuckDB memory limit, e.g. <c>1GB</c>; large imports spill to disk beyond it.</summary>
+    [Required, RegularExpression(@"^\d+(\.\d+)?\s*(KB|MB|GB|TB|KiB|MiB|GiB|TiB)$", ErrorMessage = "StoreMemoryLimit must look like 1GB or 512MB.")]
+    public string StoreMemoryLimit { get; set; } = "1GB";
+
+    public const string DefaultLocationName = "main";
+}

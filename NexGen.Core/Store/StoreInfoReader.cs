@@ -1,0 +1,32 @@
+using Dapper;
+
+namespace NexGen.Core.Store;
+
+/// <summary>Reads a <see cref="StoreInfo"/> summary of the store.</summary>
+public sealed class StoreInfoReader(DuckDbStore store, ImportHistory history)
+{
+    static readonly string[] Tables = ["sales", "products", "inventory", "promotions", "events", "locations"];
+
+    public async Task<StoreInfo> ReadAsync(int recentImports = 10, CancellationToken cancellationToken = default)
+    {
+        using var connection = store.Open();
+        var counts = new Dictionary<string, long>();
+        foreach (var table in Tables)
+            counts[table] = await connection.ExecuteScalarAsync<long>(new CommandDefinition($"SELECT count(*) FROM {table}", cancellationToken: cancellationToken));
+        var sales = await connection.QuerySingleAsync<SalesSummary>(new CommandDefinition("""
+            SELECT min(date) AS FirstDate, max(date) AS LastDate,
+                   count(DISTINCT location) AS Locations, count(DISTINCT sku) AS Skus,
+                   (SELECT count(*) FROM (SELECT DISTINCT location, sku FROM sales)) AS Series
+            FROM sales
+            """, cancellationToken: cancellationToken));
+        var grain = await connection.ExecuteScalarAsync<string?>(new CommandDefinition(
+            "SELECT value FROM dataset WHERE key = 'sales_grain'", cancellationToken: cancellationToken));
+        var version = await connection.ExecuteScalarAsync<int>(new CommandDefinition("SELECT max(version) FROM schema_version", cancellationToken: cancellationToken));
+        var recent = await history.RecentAsync(recentImports, cancellationToken);
+        return new StoreInfo(store.Path, version, counts,
+            sales.FirstDate, sales.LastDate,
+            sales.Locations, sales.Skus, sales.Series, grain, recent);
+    }
+
+    sealed record SalesSummary(DateOnly? FirstDate, DateOnly? LastDate, long Locations, long Skus, long Series);
+}
