@@ -25,7 +25,7 @@ internal sealed class SampleRandom
     /// <summary>A generator for one purpose (<paramref name="stream"/>) of one entity (<paramref name="a"/>, <paramref name="b"/>).</summary>
     public static SampleRandom For(int seed, RandomStream stream, int a = 0, int b = 0)
     {
-        ulong h = Mix((ulong)(uint)seed);
+        ulong h = Mix((ulong)(uint)seed + 0x9E3779B97F4A7C15UL);
         h = Mix(h ^ (ulong)stream);
         h = Mix(h ^ ((ulong)(uint)a << 1));
         h = Mix(h ^ ((ulong)(uint)b << 2));
