@@ -208,9 +208,10 @@ sealed class CsvImportRun
                 error = "is not yes/no; write 1 or 0, true or false, yes or no.";
                 break;
             default:
-                if (!_numberReader!.TryRead(chars, line, out _numbers[c], out error))
+                var percent = column.Type == ColumnType.Fraction && chars.EndsWith("%");
+                if (!_numberReader!.TryRead(percent ? chars[..^1].TrimEnd() : chars, line, out _numbers[c], out error))
                     break;
-                error = CheckNumber(column, ref _numbers[c], chars);
+                error = CheckNumber(column, ref _numbers[c], percent);
                 if (error is null)
                     return true;
                 break;
@@ -219,13 +220,13 @@ sealed class CsvImportRun
         return false;
     }
 
-    static string? CheckNumber(CanonicalColumn column, ref double value, ReadOnlySpan<char> text)
+    static string? CheckNumber(CanonicalColumn column, ref double value, bool percent)
     {
         if (column.Type == ColumnType.Integer && (value != Math.Floor(value) || value is < int.MinValue or > int.MaxValue))
             return "is not a whole number.";
         if (column.Type == ColumnType.Fraction)
         {
-            if (text.EndsWith("%"))
+            if (percent)
                 value /= 100;
             if (value is < 0 or > 1)
                 return "is not a fraction between 0 and 1; write 0.20 or 20% for 20 % off.";

@@ -1,0 +1,99 @@
+using NexGen.Core.Ingestion;
+
+namespace NexGen.Tests.Ingestion;
+
+public class IdempotencyAndGrainTests
+{
+    [Fact]
+    public async Task ImportingTheSameFileTwiceLeavesTheSameRows()
+    {
+        await using var test = new TestStore();
+        var path = test.WriteFile("s.csv", "location,sku,date,quantity\nS1,A,2024-01-01,1\nS1,A,2024-01-02,2\nS2,A,2024-01-01,3\n");
+        await test.ImportAsync(DataKind.Sales, path);
+        var first = test.Dump("sales");
+        var again = await test.ImportAsync(DataKind.Sales, path);
+        Assert.Equal(ImportStatus.Succeeded, again.Status);
+        Assert.Equal(first, test.Dump("sales"));
+        Assert.Equal(3, test.Count("sales"));
+        Assert.Equal(2, test.Count("imports"));
+    }
+
+    [Fact]
+    public async Task ANewerFileReplacesTheRowsWithTheSameKeyAndKeepsTheOthers()
+    {
+        await using var test = new TestStore();
+        await test.ImportAsync(DataKind.Sales, test.WriteFile("a.csv", "location,sku,date,quantity\nS1,A,2024-01-01,1\nS1,A,2024-01-02,2\n"));
+        await test.ImportAsync(DataKind.Sales, test.WriteFile("b.csv", "location,sku,date,quantity\nS1,A,2024-01-02,20\nS1,A,2024-01-03,30\n"));
+        Assert.Equal([1, 20, 30], test.Query<double>("SELECT quantity FROM sales ORDER BY date"));
+    }
+
+    [Fact]
+    public async Task ProductsAreUpsertedBySku()
+    {
+        await using var test = new TestStore();
+        await test.ImportAsync(DataKind.Products, test.WriteFile("a.csv", "sku,name,pack_size\nA,Apple,6\nB,Banana,12\n"));
+        await test.ImportAsync(DataKind.Products, test.WriteFile("b.csv", "sku,name,pack_size\nA,Apple (new),12\n"));
+        Assert.Equal(["A|Apple (new)|12", "B|Banana|12"], test.Query<string>("SELECT sku || '|' || name || '|' || pack_size FROM products ORDER BY sku"));
+    }
+
+    [Fact]
+    public async Task DailyGrainIsDetectedAndGapsAreReported()
+    {
+        await using var test = new TestStore();
+        var path = test.WriteFile("d.csv", "location,sku,date,quantity\nS1,A,2024-01-01,1\nS1,A,2024-01-02,1\nS1,A,2024-01-05,1\nS1,B,2024-01-01,1\nS1,B,2024-01-02,1\n");
+        var report = await test.ImportAsync(DataKind.Sales, path);
+        Assert.Equal("daily", report.Grain);
+        Assert.Equal((1L, 2L), (report.SeriesWithGaps, report.MissingPeriods));
+        var gap = Assert.Single(report.Warnings);
+        Assert.Equal("gap", gap.Code);
+        Assert.Contains("2 missing days between 2024-01-02 and 2024-01-05", gap.Reason);
+        Assert.Equal(["daily"], test.Query<string>("SELECT value FROM dataset WHERE key = 'sales_grain'"));
+    }
+
+    [Fact]
+    public async Task WeeklyGrainRecordsItsWeekday()
+    {
+        await using var test = new TestStore();
+        var path = test.WriteFile("w.csv", "location,sku,date,quantity\nS1,A,2010-02-05,1\nS1,A,2010-02-12,1\nS1,A,2010-02-19,1\n");
+        var report = await test.ImportAsync(DataKind.Sales, path);
+        Assert.Equal("weekly (Friday)", report.Grain);
+    }
+
+    [Fact]
+    public async Task DailyFileIntoAWeeklyStoreIsRejected()
+    {
+        await using var test = new TestStore();
+        await test.ImportAsync(DataKind.Sales, test.WriteFile("w.csv", "location,sku,date,quantity\nS1,A,2010-02-05,1\nS1,A,2010-02-12,1\n"));
+        var report = await test.ImportAsync(DataKind.Sales, test.WriteFile("d.csv", "location,sku,date,quantity\nS2,A,2010-02-05,1\nS2,A,2010-02-06,1\n"));
+        Assert.Equal(ImportStatus.Rejected, report.Status);
+        Assert.Contains("weekly (Friday) sales", report.Errors.Single().Reason);
+        Assert.Equal(2, test.Count("sales"));
+    }
+
+    [Fact]
+    public async Task IrregularDatesAreRejected()
+    {
+        await using var test = new TestStore();
+        var report = await test.ImportAsync(DataKind.Sales, test.WriteFile("m.csv", "location,sku,date,quantity\nS1,A,2024-01-01,1\nS1,A,2024-02-01,1\nS1,A,2024-03-03,1\n"));
+        Assert.Equal("irregular_dates", report.Errors.Single().Code);
+    }
+
+    [Fact]
+    public async Task CancelledImportChangesNothingAndIsAudited()
+    {
+        await using var test = new TestStore();
+        var rows = string.Concat(Enumerable.Range(0, 200_000).Select(i => $"S1,A{i % 500},{new DateOnly(2020, 1, 1).AddDays(i / 500):yyyy-MM-dd},1\n"));
+        var path = test.WriteFile("big.csv", "location,sku,date,quantity\n" + rows);
+        using var cancel = new CancellationTokenSource();
+        var progress = new SynchronousProgress(p => { if (p.Rows >= 65_536) cancel.Cancel(); });
+        var report = await test.Importer.ImportAsync(new ImportRequest(DataKind.Sales, path), progress, cancel.Token);
+        Assert.Equal(ImportStatus.Cancelled, report.Status);
+        Assert.Equal(0, test.Count("sales"));
+        Assert.Equal(["cancelled"], test.Query<string>("SELECT status FROM imports"));
+    }
+
+    sealed class SynchronousProgress(Action<ImportProgress> report) : IProgress<ImportProgress>
+    {
+        public void Report(ImportProgress value) => report(value);
+    }
+}

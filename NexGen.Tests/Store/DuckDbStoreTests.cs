@@ -1,0 +1,70 @@
+using Dapper;
+using NexGen.Core.Ingestion;
+using NexGen.Core.Store;
+
+namespace NexGen.Tests.Store;
+
+public class DuckDbStoreTests
+{
+    [Fact]
+    public async Task OpeningAnOlderStoreUpgradesItAndKeepsItsData()
+    {
+        var folder = Directory.CreateTempSubdirectory("nexgen-upgrade-").FullName;
+        var path = Path.Combine(folder, "old.duckdb");
+        var old = new DuckDbStore(path);
+        await old.MigrateAsync(1);
+        using (var connection = old.Open())
+            connection.Execute("INSERT INTO sales VALUES ('S1', 'A', DATE '2024-01-01', 5, NULL, NULL, 0)");
+        Assert.Equal(1, old.SchemaVersion());
+
+        var store = new DuckDbStore(path);
+        await store.InitializeAsync();
+
+        Assert.Equal(StoreSchema.Latest, store.SchemaVersion());
+        using var check = store.Open();
+        Assert.Equal(5.0, check.ExecuteScalar<double>("SELECT quantity FROM sales"));
+        Assert.Equal(0, check.ExecuteScalar<long>("SELECT count(*) FROM locations"));
+        Directory.Delete(folder, true);
+    }
+
+    [Fact]
+    public async Task StoreTablesHoldEveryCanonicalColumn()
+    {
+        await using var test = new TestStore();
+        foreach (var table in CanonicalTables.All)
+        {
+            var columns = test.Query<string>($"SELECT column_name FROM information_schema.columns WHERE table_name = '{table.Name}' ORDER BY ordinal_position");
+            Assert.Equal(table.Columns.Select(c => c.Name).Append("import_id"), columns);
+        }
+    }
+
+    [Fact]
+    public async Task ReadersSeeAllOrNothingWhileAnImportRuns()
+    {
+        await using var test = new TestStore();
+        var rows = string.Concat(Enumerable.Range(0, 300_000).Select(i => $"S1,A{i % 600},{new DateOnly(2020, 1, 1).AddDays(i / 600):yyyy-MM-dd},1\n"));
+        var path = test.WriteFile("big.csv", "location,sku,date,quantity\n" + rows);
+        var reader = new StoreInfoReader(test.Store, test.History);
+
+        var import = test.ImportAsync(DataKind.Sales, path);
+        var seen = new HashSet<long>();
+        while (!import.IsCompleted)
+            seen.Add((await reader.ReadAsync()).SalesRows);
+        seen.Add((await reader.ReadAsync()).SalesRows);
+
+        Assert.Equal(ImportStatus.Succeeded, (await import).Status);
+        Assert.Subset(new HashSet<long> { 0, 300_000 }, seen);
+        Assert.Contains(300_000L, seen);
+    }
+
+    [Fact]
+    public async Task WritersTakeTurns()
+    {
+        await using var test = new TestStore();
+        var files = Enumerable.Range(0, 4).Select(i =>
+            test.WriteFile($"f{i}.csv", "location,sku,date,quantity\n" + string.Concat(Enumerable.Range(0, 1000).Select(d => $"S{i},A,{new DateOnly(2020, 1, 1).AddDays(d):yyyy-MM-dd},1\n")))).ToList();
+        var reports = await Task.WhenAll(files.Select(f => test.ImportAsync(DataKind.Sales, f)));
+        Assert.All(reports, r => Assert.Equal(ImportStatus.Succeeded, r.Status));
+        Assert.Equal(4000, test.Count("sales"));
+    }
+}
