@@ -17,6 +17,7 @@ sealed class CsvImportRun
 
     readonly ImportRequest _request;
     readonly CanonicalTable _table;
+    readonly CanonicalColumn[] _columns;
     readonly ImportOptions _options;
     readonly IssueLog _log;
     readonly KeyTracker _keys = new();
@@ -38,12 +39,13 @@ sealed class CsvImportRun
     NumberReader? _numberReader;
     long _rows;
     long _duplicates;
-    bool _pendingSwap;
+    BackgroundAppender? _appender;
 
     public CsvImportRun(ImportRequest request, IProgress<ImportProgress>? progress, CancellationToken cancellationToken)
     {
         _request = request;
         _table = CanonicalTables.For(request.Kind);
+        _columns = _table.Columns.ToArray();
         _options = request.Options ?? new ImportOptions();
         _log = new IssueLog(_options.MaxReportedIssues);
         _progress = progress;
@@ -73,22 +75,20 @@ sealed class CsvImportRun
         if (_log.Errors > 0)
             return Report(ImportStatus.Rejected, writer, hashing.Finish(), "The file's columns do not match " + _table.Name + ".");
 
-        while (reader.Read())
+        using (_appender = new BackgroundAppender(writer, _table, _cancellationToken))
         {
-            _rows++;
-            var clean = ReadRow(reader);
-            if (_pendingSwap)
+            while (reader.Read())
             {
-                writer.SwapDayAndMonth(_table.Columns.Where(c => c.Type == ColumnType.Date).Select(c => c.Name));
-                _pendingSwap = false;
+                _rows++;
+                if (ReadRow(reader) && _log.Errors == 0)
+                    _appender.Add(_numbers, _dates, _texts, _present);
+                if ((_rows & (ProgressEvery - 1)) == 0)
+                {
+                    _cancellationToken.ThrowIfCancellationRequested();
+                    _progress?.Report(new ImportProgress(_rows, hashing.BytesRead, total, _clock.Elapsed));
+                }
             }
-            if (clean && _log.Errors == 0)
-                Append(writer);
-            if ((_rows & (ProgressEvery - 1)) == 0)
-            {
-                _cancellationToken.ThrowIfCancellationRequested();
-                _progress?.Report(new ImportProgress(_rows, hashing.BytesRead, total, _clock.Elapsed));
-            }
+            _appender.Complete();
         }
         var sha256 = hashing.Finish();
         _progress?.Report(new ImportProgress(_rows, total, total, _clock.Elapsed));
@@ -146,9 +146,9 @@ sealed class CsvImportRun
             _log.Error("field_count", line, 0, "", Encoding.UTF8.GetString(reader.RawRecord),
                 $"the row has {reader.FieldCount} fields but the header has {reader.Headers.Count}.");
 
-        for (var c = 0; c < _table.Columns.Count; c++)
+        for (var c = 0; c < _columns.Length; c++)
         {
-            var column = _table.Columns[c];
+            var column = _columns[c];
             var source = match.SourceIndex[c];
             _present[c] = false;
             if (source < 0)
@@ -301,28 +301,6 @@ sealed class CsvImportRun
         _ => _texts[c] ?? "",
     };
 
-    void Append(ImportWriter writer)
-    {
-        var row = writer.Row();
-        for (var c = 0; c < _table.Columns.Count; c++)
-        {
-            if (!_present[c])
-            {
-                row.AppendNullValue();
-                continue;
-            }
-            switch (_table.Columns[c].Type)
-            {
-                case ColumnType.Text: row.AppendValue(_texts[c]); break;
-                case ColumnType.Date: row.AppendValue((DateOnly?)_dates[c]); break;
-                case ColumnType.Boolean: row.AppendValue((bool?)(_numbers[c] != 0)); break;
-                case ColumnType.Integer: row.AppendValue((int?)_numbers[c]); break;
-                default: row.AppendValue((double?)_numbers[c]); break;
-            }
-        }
-        writer.EndRow(row);
-    }
-
     /// <summary>The file turned out month-first after day-first-looking dates: fix what was read so far.</summary>
     void SwapDates(long line)
     {
@@ -338,7 +316,7 @@ sealed class CsvImportRun
             return new DateOnly(date.Year, date.Day, date.Month).DayNumber;
         });
         if (_log.Errors == 0)
-            _pendingSwap = true;
+            _appender!.Run(w => w.SwapDayAndMonth(_table.Columns.Where(c => c.Type == ColumnType.Date).Select(c => c.Name)));
     }
 
     /// <summary>Detects the grain of the file's sales, checks it against the store's, and reports gaps.</summary>

@@ -38,8 +38,10 @@ sealed class DateReader(DateOrder order)
     /// <summary>Reads <paramref name="text"/>; on failure <paramref name="error"/> says why.</summary>
     public bool TryRead(ReadOnlySpan<char> text, long line, out DateOnly date, out string? error)
     {
-        date = default;
         error = null;
+        if (TryIsoFast(text, out date))
+            return true;
+        date = default;
         if (!TryShape(text, out var first, out var second, out var third, out var iso, out var separator))
         {
             error = "is not a date; write yyyy-MM-dd, dd/MM/yyyy or MM/dd/yyyy (a time after the date is allowed).";
@@ -85,6 +87,43 @@ sealed class DateReader(DateOrder order)
         }
         error = "is not a valid date, neither as dd/MM/yyyy nor as MM/dd/yyyy.";
         return false;
+    }
+
+    readonly char[] _lastIso = new char[10];
+    DateOnly _lastIsoDate;
+
+    /// <summary>yyyy-MM-dd exactly, the common case: no splitting, and a repeat of the previous value is free.</summary>
+    bool TryIsoFast(ReadOnlySpan<char> text, out DateOnly date)
+    {
+        date = default;
+        if (text.Length != 10 || text[4] != '-' || text[7] != '-')
+            return false;
+        if (text.SequenceEqual(_lastIso))
+        {
+            date = _lastIsoDate;
+            return true;
+        }
+        var year = Digits(text[..4]);
+        var month = Digits(text.Slice(5, 2));
+        var day = Digits(text.Slice(8, 2));
+        if (year < 0 || month < 0 || day < 0 || !TryMake(year, month, day, out date))
+            return false;
+        _isoSeen = true;
+        text.CopyTo(_lastIso);
+        _lastIsoDate = date;
+        return true;
+    }
+
+    static int Digits(ReadOnlySpan<char> text)
+    {
+        var value = 0;
+        foreach (var c in text)
+        {
+            if (!char.IsAsciiDigit(c))
+                return -1;
+            value = value * 10 + (c - '0');
+        }
+        return value;
     }
 
     string Mismatch(string format, bool validOtherWay) =>

@@ -19,8 +19,18 @@ sealed class NumberReader(char delimiter)
     public bool TryRead(ReadOnlySpan<char> text, long line, out double value, out string? error)
     {
         error = null;
-        var dot = text.LastIndexOf('.');
         var comma = text.LastIndexOf(',');
+        if (comma < 0 && _decimal != ',' && double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out value)
+            && double.IsFinite(value))
+        {
+            if (_decimal is null && text.Contains('.'))
+            {
+                _decimal = '.';
+                Evidence = $"'{text}' at line {line}";
+            }
+            return true;
+        }
+        var dot = text.LastIndexOf('.');
         char? mark = null;
         char? grouping = null;
         if (dot >= 0 && comma >= 0)
