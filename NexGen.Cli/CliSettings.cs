@@ -4,14 +4,14 @@ using NexGen.Core.Store;
 
 namespace NexGen.Cli;
 
-/// <summary>The CLI's settings: <c>appsettings.json</c> beside the binary, then <c>NexGen__*</c> environment variables, then --store.</summary>
+/// <summary>The CLI's settings: <c>nexgen.json</c> beside the binary, then <c>NexGen__*</c> environment variables, then --store.</summary>
 static class CliSettings
 {
     public static NexGenOptions Load()
     {
         var configuration = new ConfigurationBuilder()
             .SetBasePath(AppContext.BaseDirectory)
-            .AddJsonFile("appsettings.json", optional: true)
+            .AddJsonFile("nexgen.json", optional: true)
             .AddEnvironmentVariables()
             .Build();
         var options = new NexGenOptions();

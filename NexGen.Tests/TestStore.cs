@@ -54,7 +54,7 @@ public sealed class TestStore : IAsyncDisposable
 
     /// <summary>Every row of a table as text, sorted: compares whole tables before and after.</summary>
     public string Dump(string table) => string.Join("\n",
-        Query<dynamic>($"SELECT * EXCLUDE (import_id) FROM {table} ORDER BY ALL")
+        Query<dynamic>($"SELECT COLUMNS(c -> c <> 'import_id') FROM {table} ORDER BY ALL")
             .Select(row => string.Join("|", ((IDictionary<string, object?>)row).Values.Select(v => v?.ToString() ?? "null"))));
 
     public ValueTask DisposeAsync()
