@@ -65,7 +65,7 @@ sealed class CsvImportRun
         using var file = new FileStream(_request.FilePath, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 20);
         var total = file.Length;
         using var hashing = new HashingStream(file);
-        using var content = _dialect.Gzip ? new GZipStream(hashing, CompressionMode.Decompress) : (Stream)hashing;
+        using var content = _dialect.Gzip ? new BufferedStream(new GZipStream(hashing, CompressionMode.Decompress), 1 << 20) : (Stream)hashing;
         using var reader = CsvReader.Create(content, ReaderOptions(_dialect));
         _numberReader = new NumberReader(_dialect.Delimiter);
 
