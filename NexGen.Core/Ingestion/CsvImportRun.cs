@@ -167,12 +167,6 @@ sealed class CsvImportRun
                     _log.Error("missing_value", line, source + 1, match.SourceName[c], "", $"'{column.Name}' is required.");
                 continue;
             }
-            if (!Utf8.IsValid(utf8))
-            {
-                _log.Error("bad_encoding", line, source + 1, match.SourceName[c], Encoding.UTF8.GetString(utf8),
-                    "is not valid UTF-8; save the file as UTF-8 (or UTF-16 / Latin-1 from the start of the file).");
-                continue;
-            }
             _present[c] = ParseValue(c, column, utf8, line, source);
         }
 
@@ -186,6 +180,21 @@ sealed class CsvImportRun
 
     bool ParseValue(int c, CanonicalColumn column, ReadOnlySpan<byte> utf8, long line, int source)
     {
+        switch (column.Type)
+        {
+            case ColumnType.Date when _dateReader.TryReadIso(utf8, out _dates[c]):
+                return true;
+            case ColumnType.Number when _numberReader!.TryReadSimple(utf8, line, out _numbers[c]):
+                return true;
+            case ColumnType.Text when _interners[c] is { } interner && interner.TryGetKnown(utf8, out _texts[c]):
+                return true;
+        }
+        if (!Utf8.IsValid(utf8))
+        {
+            _log.Error("bad_encoding", line, source + 1, _match!.SourceName[c], Encoding.UTF8.GetString(utf8),
+                "is not valid UTF-8; save the file as UTF-8 (or UTF-16 / Latin-1 from the start of the file).");
+            return false;
+        }
         if (column.Type == ColumnType.Text)
         {
             _texts[c] = _interners[c]?.Get(utf8) ?? Encoding.UTF8.GetString(utf8);

@@ -91,6 +91,27 @@ sealed class DateReader(DateOrder order)
 
     readonly char[] _lastIso = new char[10];
     DateOnly _lastIsoDate;
+    readonly byte[] _lastIsoUtf8 = new byte[10];
+
+    /// <summary>The fast path on the file's bytes: exactly yyyy-MM-dd; false means "use <see cref="TryRead"/>".</summary>
+    public bool TryReadIso(ReadOnlySpan<byte> utf8, out DateOnly date)
+    {
+        date = default;
+        if (utf8.Length != 10 || utf8[4] != (byte)'-' || utf8[7] != (byte)'-')
+            return false;
+        if (utf8.SequenceEqual(_lastIsoUtf8))
+        {
+            date = _lastIsoDate;
+            return true;
+        }
+        Span<char> chars = stackalloc char[10];
+        for (var i = 0; i < 10; i++)
+            chars[i] = (char)utf8[i];
+        if (!TryIsoFast(chars, out date))
+            return false;
+        utf8.CopyTo(_lastIsoUtf8);
+        return true;
+    }
 
     /// <summary>yyyy-MM-dd exactly, the common case: no splitting, and a repeat of the previous value is free.</summary>
     bool TryIsoFast(ReadOnlySpan<char> text, out DateOnly date)

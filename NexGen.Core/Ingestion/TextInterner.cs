@@ -17,10 +17,17 @@ sealed class TextInterner
 
     public TextInterner() => _lookup = _values.GetAlternateLookup<ReadOnlySpan<char>>();
 
+    /// <summary>The string for the same bytes as the previous value (already checked to be valid UTF-8).</summary>
+    public bool TryGetKnown(ReadOnlySpan<byte> utf8, out string? value)
+    {
+        var known = _lastLength == utf8.Length && utf8.SequenceEqual(_lastBytes.AsSpan(0, _lastLength));
+        value = known ? _last : null;
+        return known;
+    }
+
+    /// <summary>The one string for these bytes (the caller has checked they are valid UTF-8).</summary>
     public string Get(ReadOnlySpan<byte> utf8)
     {
-        if (_lastLength == utf8.Length && utf8.SequenceEqual(_lastBytes.AsSpan(0, _lastLength)))
-            return _last;
         Span<char> chars = utf8.Length <= 256 ? stackalloc char[utf8.Length] : new char[utf8.Length];
         var length = Encoding.UTF8.GetChars(utf8, chars);
         chars = chars[..length];
