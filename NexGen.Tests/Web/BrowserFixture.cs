@@ -1,0 +1,67 @@
+using Microsoft.Playwright;
+
+namespace NexGen.Tests.Web;
+
+/// <summary>
+/// One headless Chromium for the web tests: Debian's /usr/bin/chromium driven by Playwright (no browser
+/// download). Pages get a 1366x768 window, the smallest screen the app is made for.
+/// </summary>
+public sealed class BrowserFixture : IAsyncLifetime
+{
+    public const string ChromiumPath = "/usr/bin/chromium";
+
+    static readonly string[] ChromiumArgs =
+        ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"];
+
+    IPlaywright? _playwright;
+    IBrowser? _browser;
+
+    public IBrowser Browser => _browser ?? throw new InvalidOperationException("The browser is not started.");
+
+    public async Task InitializeAsync()
+    {
+        if (!File.Exists(ChromiumPath))
+            throw new InvalidOperationException($"The web tests need Chromium at {ChromiumPath}: apt-get install -y chromium (test.sh does it).");
+        _playwright = await Playwright.CreateAsync();
+        _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = ChromiumPath,
+            Headless = true,
+            Args = ChromiumArgs,
+        });
+        Assertions.SetDefaultExpectTimeout(20_000);
+    }
+
+    /// <summary>Opens <paramref name="url"/> in a fresh 1366x768 page and waits until its Blazor circuit is live.</summary>
+    public async Task<IPage> OpenLiveAsync(string url)
+    {
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            ViewportSize = new ViewportSize { Width = 1366, Height = 768 },
+        });
+        var page = await context.NewPageAsync();
+        page.SetDefaultTimeout(20_000);
+        await page.GotoAsync(url);
+        // The prerendered HTML says data-render="static"; only the interactive circuit renders "live".
+        await Assertions.Expect(page.Locator("[data-testid=home]")).ToHaveAttributeAsync("data-render", "live");
+        return page;
+    }
+
+    /// <summary>
+    /// Chooses <paramref name="path"/> in the page's file input, as a user picking a file would. Blazor's InputFile
+    /// only listens for a choice once its start-up script has run (after the first interactive render), so wait for
+    /// the mark that script leaves on the element; a file set earlier would be ignored.
+    /// </summary>
+    public static async Task ChooseFileAsync(IPage page, string path)
+    {
+        await page.WaitForFunctionAsync("() => document.querySelector('input[type=file]')?._blazorInputFileNextFileId !== undefined");
+        await page.Locator("input[type=file]").SetInputFilesAsync(path);
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (_browser is not null)
+            await _browser.DisposeAsync();
+        _playwright?.Dispose();
+    }
+}
