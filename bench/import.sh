@@ -15,5 +15,5 @@ if [ ! -f "$dir/sales.csv" ]; then
 fi
 store=$(mktemp -d)/bench.duckdb
 echo "importing $(du -h "$dir/sales.csv" | cut -f1) of sales on $(nproc) cores, $(free -g | awk '/Mem:/{print $2}') GB ..." >&2
-dotnet "$cli" import sales "$dir/sales.csv" --store "$store" 2>&1 | grep -E "Imported|rows read|Rejected|rows,"
+dotnet "$cli" import sales "$dir/sales.csv" --store "$store" 2>&1 | grep -E "Imported|rows in|Rejected|rows,"
 rm -rf "$(dirname "$store")"

@@ -39,9 +39,11 @@ static class ImportCommand
 
         var importer = new CsvImporter(store, new ImportHistory(store));
         var progress = new ConsoleProgress();
+        var clock = Stopwatch.StartNew();
         var report = await importer.ImportAsync(new ImportRequest(kind, line.Positional[2], mapping, options), progress, cancellationToken);
+        clock.Stop();
         progress.Done();
-        Print(report);
+        Print(report, clock.Elapsed);
         return report.Status switch
         {
             ImportStatus.Succeeded => ExitCodes.Ok,
@@ -50,7 +52,8 @@ static class ImportCommand
         };
     }
 
-    static void Print(ImportReport report)
+    /// <param name="elapsed">The whole import, commit included.</param>
+    static void Print(ImportReport report, TimeSpan elapsed)
     {
         var error = Console.Error;
         error.WriteLine(report.Message);
@@ -71,6 +74,6 @@ static class ImportCommand
         if (report.Issues.Count > 20)
             error.WriteLine($"  ... {report.ErrorCount + report.WarningCount - 20:N0} more (the first 100 of each kind are in the import history)");
         var peak = Process.GetCurrentProcess().PeakWorkingSet64 / (1024.0 * 1024);
-        error.WriteLine($"  {report.RowsRead:N0} rows read in {report.Elapsed.TotalSeconds:N1} s ({report.RowsPerSecond:N0} rows/s), peak RSS {peak:N0} MB");
+        error.WriteLine($"  {report.RowsRead:N0} rows in {elapsed.TotalSeconds:N1} s ({report.RowsRead / elapsed.TotalSeconds:N0} rows/s), peak RSS {peak:N0} MB");
     }
 }
