@@ -94,7 +94,7 @@ sealed class CsvImportRun
         _progress?.Report(new ImportProgress(_rows, total, total, _clock.Elapsed));
 
         if (_rows == 0)
-            _log.Error("empty_file", 1, 0, "", "", "the file has a header but no rows.");
+            _log.Warning("empty_file", 1, 0, "", "", "the file has a header but no rows; nothing to import.");
         if (_dateReader.Ambiguous)
             _log.Error("ambiguous_date", 0, 0, "", "",
                 $"every date in the file reads both as {AmbiguousFormats()}; choose the order: --date-order DayFirst or MonthFirst (upload page: Date order).");

@@ -1,5 +1,5 @@
-using System.Diagnostics;
 using NexGen.Core.Ingestion;
+using NexGen.Tests.Cli;
 
 namespace NexGen.Tests.Ingestion;
 
@@ -15,7 +15,7 @@ public class KilledImportTests
         var imports = test.Dump("imports");
         var big = WriteLargeSalesFile(test.Folder, rows: 6_000_000);
 
-        using var process = StartCli("import", "sales", big, "--store", test.Store.Path);
+        using var process = CliProcess.Start("import", "sales", big, "--store", test.Store.Path);
         var progressSeen = new TaskCompletionSource();
         var log = new System.Collections.Concurrent.ConcurrentQueue<string>();
         process.ErrorDataReceived += (_, e) =>
@@ -32,22 +32,6 @@ public class KilledImportTests
 
         Assert.Equal(sales, test.Dump("sales"));
         Assert.Equal(imports, test.Dump("imports"));
-    }
-
-    static Process StartCli(params string[] args)
-    {
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardError = true, RedirectStandardOutput = true };
-        start.ArgumentList.Add(CliPath());
-        foreach (var arg in args)
-            start.ArgumentList.Add(arg);
-        return Process.Start(start)!;
-    }
-
-    /// <summary>The CLI built beside the tests, in the same configuration (Debug or Release).</summary>
-    static string CliPath()
-    {
-        var configuration = new DirectoryInfo(AppContext.BaseDirectory).Parent!.Parent!.Name;
-        return Path.Combine(NexGen.Core.NexGenPaths.BaseDirectory, "NexGen.Cli", "bin", configuration, "net10.0", "linux-x64", "nexgen.dll");
     }
 
     static string WriteLargeSalesFile(string folder, int rows)

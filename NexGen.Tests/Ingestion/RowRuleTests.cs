@@ -142,4 +142,14 @@ public class RowRuleTests
         Assert.Equal(ImportStatus.Rejected, ImportReports.FromAudit(audit)!.Status);
         Assert.Equal(report.Sha256, audit.Sha256);
     }
+
+    [Fact]
+    public async Task HeaderOnlyFileImportsNothingWithAWarning()
+    {
+        await using var test = new TestStore();
+        var report = await test.ImportAsync(DataKind.Promotions, test.WriteFile("p.csv", "location,sku,start,end,discount\n"));
+        Assert.Equal(ImportStatus.Succeeded, report.Status);
+        Assert.Equal("empty_file", Assert.Single(report.Warnings).Code);
+        Assert.Equal(0, test.Count("promotions"));
+    }
 }

@@ -1,0 +1,33 @@
+using System.Diagnostics;
+using NexGen.Core;
+
+namespace NexGen.Tests.Cli;
+
+/// <summary>Runs the real CLI (built beside the tests, same configuration) as a child process.</summary>
+public static class CliProcess
+{
+    public static Process Start(params string[] args)
+    {
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardError = true, RedirectStandardOutput = true };
+        start.ArgumentList.Add(Path());
+        foreach (var arg in args)
+            start.ArgumentList.Add(arg);
+        return Process.Start(start)!;
+    }
+
+    /// <summary>Runs to the end: exit code, stdout and stderr.</summary>
+    public static async Task<(int ExitCode, string Output, string Error)> RunAsync(params string[] args)
+    {
+        using var process = Start(args);
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        return (process.ExitCode, await output, await error);
+    }
+
+    static string Path()
+    {
+        var configuration = new DirectoryInfo(AppContext.BaseDirectory).Parent!.Parent!.Name;
+        return System.IO.Path.Combine(NexGenPaths.BaseDirectory, "NexGen.Cli", "bin", configuration, "net10.0", "linux-x64", "nexgen.dll");
+    }
+}

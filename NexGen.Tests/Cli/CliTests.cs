@@ -1,0 +1,72 @@
+using NexGen.Core.Ingestion;
+
+namespace NexGen.Tests.Cli;
+
+public class CliTests
+{
+    [Fact]
+    public async Task ImportOfAGoodFileExitsZeroAndInfoShowsIt()
+    {
+        await using var test = new TestStore();
+        var file = test.WriteFile("s.csv", "Store,Dept,Date,Weekly_Sales\n1,1,2010-02-05,10\n1,1,2010-02-12,-2\n");
+
+        var import = await CliProcess.RunAsync("import", "sales", file, "--map", "Store=location,Dept=sku,Weekly_Sales=quantity", "--store", test.Store.Path);
+        var info = await CliProcess.RunAsync("info", "--store", test.Store.Path);
+
+        Assert.Equal(0, import.ExitCode);
+        Assert.Contains("Imported 2 sales rows", import.Error);
+        Assert.Contains("negative_quantity 1", import.Error);
+        Assert.Equal(0, info.ExitCode);
+        Assert.Contains("sales:     2 rows", info.Output);
+        Assert.Contains("weekly (Friday) grain", info.Output);
+    }
+
+    [Fact]
+    public async Task RejectedFileExitsTwoWithTheLineAndColumnOnStderr()
+    {
+        await using var test = new TestStore();
+        var file = test.WriteFile("bad.csv", "location,sku,date,quantity\nS1,A,2024-01-01,1\nS1,A,2024-13-01,1\n");
+
+        var import = await CliProcess.RunAsync("import", "sales", file, "--store", test.Store.Path);
+
+        Assert.Equal(2, import.ExitCode);
+        Assert.Contains("bad.csv: error line 3, column 3 (date): '2024-13-01'", import.Error);
+        Assert.Equal(0, test.Count("sales"));
+    }
+
+    [Fact]
+    public async Task WrongCommandLineExitsTwoWithUsage()
+    {
+        var unknownKind = await CliProcess.RunAsync("import", "widgets", "x.csv");
+        var unknownOption = await CliProcess.RunAsync("info", "--stor", "x");
+
+        Assert.Equal((2, 2), (unknownKind.ExitCode, unknownOption.ExitCode));
+        Assert.Contains("Unknown kind 'widgets'", unknownKind.Error);
+        Assert.Contains("Unknown option: --stor", unknownOption.Error);
+        Assert.Contains("usage: nexgen import", unknownOption.Error);
+    }
+
+    [Fact]
+    public async Task MissingFileExitsOne()
+    {
+        await using var test = new TestStore();
+        var import = await CliProcess.RunAsync("import", "sales", Path.Combine(test.Folder, "nope.csv"), "--store", test.Store.Path);
+        Assert.Equal(1, import.ExitCode);
+        Assert.Contains("No file at", import.Error);
+    }
+
+    [Fact]
+    public async Task GenerateWritesTheCanonicalFilesThatImportCleanly()
+    {
+        await using var test = new TestStore();
+        var folder = Path.Combine(test.Folder, "gen");
+
+        var generate = await CliProcess.RunAsync("generate", "--locations", "2", "--skus", "5", "--days", "30", "--seed", "7", "--out", folder);
+        var reports = await new FolderImporter(test.Importer).ImportAsync(folder);
+
+        Assert.Equal(0, generate.ExitCode);
+        Assert.Equal(6, reports.Count);
+        Assert.All(reports, r => Assert.Equal(ImportStatus.Succeeded, r.Status));
+        Assert.Equal(2 * 5 * 30, test.Count("sales"));
+    }
+}
