@@ -1,0 +1,55 @@
+using System.Diagnostics;
+using NexGen.Core;
+using NexGen.Core.Features;
+using NexGen.Core.Forecasting;
+
+namespace NexGen.Cli.Commands;
+
+/// <summary><c>backtest</c>: rolling-origin accuracy of NexGen beside seasonal naive and a moving average.</summary>
+static class BacktestCommand
+{
+    public const string Usage = "backtest --windows W --horizon H [--cutoff yyyy-MM-dd] [--step S] [--trees N] [--model fasttree|tweedie] [--store PATH]";
+
+    public static async Task<int> RunAsync(CommandLine line, NexGenOptions settings, CancellationToken cancellationToken)
+    {
+        var backtest = new BacktestOptions(line.Int("windows", 1), line.Int("horizon", 0) is > 0 and var h ? h : throw new UsageException("backtest needs --horizon H (periods)."),
+            line.Get("step") is null ? null : line.Int("step", 0), line.Get("cutoff") is { } c ? ParseDate(c) : null);
+        var options = ModelOptions(line);
+        var store = await CliSettings.OpenStoreAsync(line, settings);
+        line.RejectUnknown();
+
+        var clock = Stopwatch.StartNew();
+        var panel = await new SalesPanelLoader(store).LoadAsync(cancellationToken);
+        Console.Error.WriteLine($"loaded {panel.Series.Count:N0} series x {panel.Periods:N0} periods in {clock.Elapsed.TotalSeconds:N1} s");
+        var result = new Backtester(panel, FeatureSpec.For(panel.PeriodDays), options).Run(backtest, new PhaseProgress(clock), cancellationToken);
+
+        Console.WriteLine($"cutoffs {string.Join(", ", result.Cutoffs.Select(d => d.ToString("yyyy-MM-dd")))}, horizon {result.Horizon}");
+        Console.WriteLine($"{"model",-18}{"MAE",14}{"RMSE",14}{"WAPE",9}{"bias",9}{"RMSSE",9}{"WRMSSE",9}");
+        foreach (var (model, m) in result.Metrics.OrderBy(m => m.Key == ModelNames.Global ? 0 : 1).ThenBy(m => m.Key, StringComparer.Ordinal))
+            Console.WriteLine($"{model,-18}{m.Mae,14:N2}{m.Rmse,14:N2}{m.Wape,9:P1}{m.Bias,9:P1}{m.Rmsse,9:N3}{m.Wrmsse,9:N3}");
+        Console.Error.WriteLine($"done in {clock.Elapsed.TotalSeconds:N1} s, peak RSS {Process.GetCurrentProcess().PeakWorkingSet64 / 1048576.0:N0} MB");
+        return ExitCodes.Ok;
+    }
+
+    internal static GlobalModelOptions ModelOptions(CommandLine line) => new()
+    {
+        Trees = line.Int("trees", 300),
+        Kind = line.Get("model") switch
+        {
+            null or "fasttree" => ModelKind.FastTree,
+            "tweedie" => ModelKind.FastTreeTweedie,
+            var other => throw new UsageException($"--model must be fasttree or tweedie, not '{other}'."),
+        },
+        MaxTrainingRows = line.Int("max-rows", 2_000_000),
+        TrainingWindow = line.Int("training-window", 104),
+    };
+
+    static DateOnly ParseDate(string text) =>
+        DateOnly.TryParseExact(text, "yyyy-MM-dd", out var date) ? date : throw new UsageException($"Dates are yyyy-MM-dd, not '{text}'.");
+
+    sealed class PhaseProgress(Stopwatch clock) : IProgress<(string Phase, double Fraction)>
+    {
+        public void Report((string Phase, double Fraction) value) =>
+            Console.Error.WriteLine($"  {clock.Elapsed.TotalSeconds,7:N1} s  {value.Fraction,5:P0}  {value.Phase}");
+    }
+}

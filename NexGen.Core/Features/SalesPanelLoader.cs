@@ -1,0 +1,133 @@
+using Dapper;
+using NexGen.Core.Ingestion;
+using NexGen.Core.Store;
+
+namespace NexGen.Core.Features;
+
+/// <summary>Reads the store's sales, products, promotions and events into a <see cref="SalesPanel"/>.</summary>
+public sealed class SalesPanelLoader(DuckDbStore store)
+{
+    /// <summary>Periods a stock-out estimate averages over: 4 weeks of weekly data, 28 days of daily data.</summary>
+    static int RateWindow(int periodDays) => periodDays == 7 ? 4 : 28;
+
+    public async Task<SalesPanel> LoadAsync(CancellationToken cancellationToken = default)
+    {
+        using var connection = store.Open();
+        var grain = SalesGrain.Parse(await connection.ExecuteScalarAsync<string?>("SELECT value FROM dataset WHERE key = 'sales_grain'"))
+            ?? throw new InvalidOperationException("The store has no sales with a known grain; import sales first.");
+        var range = await connection.QuerySingleAsync<(DateOnly? First, DateOnly? Last)>("SELECT min(date), max(date) FROM sales");
+        if (range.First is not { } start || range.Last is not { } last)
+            throw new InvalidOperationException("The store has no sales; import sales first.");
+        var step = grain.Days;
+        var periods = (last.DayNumber - start.DayNumber) / step + 1;
+
+        await connection.ExecuteAsync("""
+            CREATE OR REPLACE TEMP TABLE panel_series AS
+            SELECT row_number() OVER (ORDER BY location, sku) - 1 AS id, location, sku,
+                   coalesce(min(date) FILTER (WHERE quantity <> 0), min(date)) AS first_sale
+            FROM sales GROUP BY location, sku
+            """);
+        var rows = (await connection.QueryAsync<(long Id, string Location, string Sku, string? Category, DateOnly FirstSale)>("""
+            SELECT s.id, s.location, s.sku, p.category, s.first_sale
+            FROM panel_series s LEFT JOIN products p USING (sku) ORDER BY s.id
+            """)).AsList();
+        var locationCodes = Codes(rows.Select(r => r.Location));
+        var categoryCodes = Codes(rows.Select(r => r.Category).OfType<string>());
+        var series = rows.Select(r => new PanelSeries((int)r.Id, r.Location, r.Sku, r.Category,
+            (r.FirstSale.DayNumber - start.DayNumber) / step, locationCodes[r.Location],
+            r.Category is null ? -1 : categoryCodes[r.Category])).ToList();
+
+        var cells = (long)series.Count * periods;
+        if (cells > Array.MaxLength)
+            throw new InvalidOperationException($"{series.Count:N0} series x {periods:N0} periods is too large for one panel.");
+        var quantity = new float[cells];
+        var price = new float[cells];
+        Array.Fill(price, float.NaN);
+        foreach (var s in series)
+        {
+            quantity.AsSpan(s.Index * periods, s.First).Fill(float.NaN);
+        }
+
+        using (var reader = await connection.ExecuteReaderAsync(new CommandDefinition("""
+            SELECT s.id, CAST((date - $start) // $step AS INTEGER) AS t, quantity, price
+            FROM sales JOIN panel_series s USING (location, sku)
+            """, new { start, step }, cancellationToken: cancellationToken)))
+        {
+            var parser = (System.Data.Common.DbDataReader)reader;
+            while (await parser.ReadAsync(cancellationToken))
+            {
+                var cell = parser.GetInt64(0) * periods + parser.GetInt32(1);
+                var t = parser.GetInt32(1);
+                if (t < series[(int)parser.GetInt64(0)].First)
+                    continue;
+                quantity[cell] = (float)parser.GetDouble(2);
+                if (!parser.IsDBNull(3))
+                    price[cell] = (float)parser.GetDouble(3);
+            }
+        }
+
+        var demand = new float[cells];
+        var censored = new bool[cells];
+        var window = RateWindow(step);
+        foreach (var s in series)
+        {
+            var offset = s.Index * periods;
+            CensoredDemand.Detect(quantity.AsSpan(offset, periods), demand.AsSpan(offset, periods), censored.AsSpan(offset, periods), s.First, window);
+            CarryForward(price.AsSpan(offset, periods));
+        }
+
+        var promotions = await PromotionsAsync(connection, series, start, step);
+        var events = (await connection.QueryAsync<DateOnly>("SELECT DISTINCT date FROM events ORDER BY date")).Select(d => d.DayNumber).ToArray();
+
+        return new SalesPanel
+        {
+            Start = start,
+            PeriodDays = step,
+            Periods = periods,
+            Series = series,
+            Quantity = quantity,
+            Demand = demand,
+            Censored = censored,
+            Price = price,
+            Promotions = promotions,
+            EventDays = events,
+        };
+    }
+
+    static Dictionary<string, int> Codes(IEnumerable<string> values) =>
+        values.Distinct().Order(StringComparer.Ordinal).Select((v, i) => (v, i)).ToDictionary(x => x.v, x => x.i);
+
+    static void CarryForward(Span<float> values)
+    {
+        var last = float.NaN;
+        for (var t = 0; t < values.Length; t++)
+        {
+            if (float.IsNaN(values[t]))
+                values[t] = last;
+            else
+                last = values[t];
+        }
+    }
+
+    static async Task<IReadOnlyList<PlannedPromotion>[]> PromotionsAsync(System.Data.IDbConnection connection, IReadOnlyList<PanelSeries> series, DateOnly start, int step)
+    {
+        var result = series.Select(_ => (IReadOnlyList<PlannedPromotion>)[]).ToArray();
+        var promotions = await connection.QueryAsync<(string? Location, string? Sku, DateOnly Start, DateOnly End, double? Discount)>(
+            """SELECT location, sku, start, "end", discount FROM promotions ORDER BY ALL""");
+        var byKey = series.ToLookup(s => (s.Location, s.Sku));
+        foreach (var promotion in promotions)
+        {
+            var matching = promotion is { Location: { } l, Sku: { } k }
+                ? byKey[(l, k)]
+                : series.Where(s => (promotion.Location is null || s.Location == promotion.Location) && (promotion.Sku is null || s.Sku == promotion.Sku));
+            // A period is promoted when any of its days is: weekly periods end on their date.
+            var planned = new PlannedPromotion(
+                (int)Math.Ceiling((promotion.Start.DayNumber - start.DayNumber) / (double)step),
+                (int)Math.Ceiling((promotion.End.DayNumber - start.DayNumber) / (double)step),
+                (float)(promotion.Discount ?? 0));
+            foreach (var s in matching)
+                result[s.Index] = [.. result[s.Index], planned];
+        }
+        return result;
+    }
+}

@@ -1,0 +1,104 @@
+using NexGen.Core.Features;
+
+namespace NexGen.Core.Forecasting;
+
+/// <summary>
+/// The global model's fit and predict for one cutoff: one model over all series, direct multi-horizon with the
+/// horizon as a feature, series scaled by their recent mean so large and small series learn together.
+/// </summary>
+public sealed class GlobalForecaster(SalesPanel panel, FeatureSpec spec, GlobalModelOptions options)
+{
+    readonly FeatureBuilder _features = new(panel, spec);
+
+    public FeatureSpec Spec => spec;
+
+    /// <summary>Trains on targets at or before <paramref name="cutoff"/> (a period index), for horizons 1..<paramref name="horizon"/>.</summary>
+    public GlobalDemandModel Fit(int cutoff, int horizon, CancellationToken cancellationToken = default)
+    {
+        var set = BuildTrainingSet(cutoff, horizon, cancellationToken);
+        return new DemandModelTrainer(options).Train(set, spec.Names, cancellationToken);
+    }
+
+    /// <summary>
+    /// Forecasts in units for every series that has started by the cutoff, for periods cutoff + 1 .. cutoff + horizon:
+    /// <c>result[series * horizon + h - 1]</c>; NaN for series that start later.
+    /// </summary>
+    public float[] Predict(GlobalDemandModel model, int cutoff, int horizon)
+    {
+        var width = _features.Length;
+        var series = panel.Series.Where(s => s.First <= cutoff).Select(s => s.Index).ToArray();
+        var rows = new float[series.Length * horizon * width];
+        var scales = new float[series.Length];
+        Parallel.For(0, series.Length, new ParallelOptions { MaxDegreeOfParallelism = Threads }, i =>
+        {
+            scales[i] = _features.Scale(series[i], cutoff);
+            for (var h = 1; h <= horizon; h++)
+                _features.Build(series[i], cutoff, h, scales[i], rows.AsSpan(((i * horizon) + h - 1) * width, width));
+        });
+        var scaled = model.Predict(rows);
+        var result = new float[panel.Series.Count * horizon];
+        Array.Fill(result, float.NaN);
+        for (var i = 0; i < series.Length; i++)
+            for (var h = 0; h < horizon; h++)
+                result[series[i] * horizon + h] = Math.Max(0, scaled[i * horizon + h] * scales[i]);
+        return result;
+    }
+
+    /// <summary>
+    /// Rows for every series, origin in the training window and horizon whose target is known, not censored and at
+    /// or before the cutoff; sampled down to <see cref="GlobalModelOptions.MaxTrainingRows"/> by a seeded hash, so the
+    /// same data always gives the same rows.
+    /// </summary>
+    public TrainingSet BuildTrainingSet(int cutoff, int horizon, CancellationToken cancellationToken = default)
+    {
+        var firstOrigin = Math.Max(0, cutoff - options.TrainingWindow);
+        long candidates = 0;
+        foreach (var s in panel.Series)
+            for (var origin = Math.Max(firstOrigin, s.First); origin < cutoff; origin++)
+                candidates += Math.Min(horizon, cutoff - origin);
+        var keep = candidates <= options.MaxTrainingRows ? 1.0 : options.MaxTrainingRows / (double)candidates;
+
+        var perSeries = new TrainingSet[panel.Series.Count];
+        Parallel.For(0, panel.Series.Count, new ParallelOptions { MaxDegreeOfParallelism = Threads, CancellationToken = cancellationToken }, s =>
+        {
+            var set = new TrainingSet(_features.Length);
+            var buffer = new float[_features.Length];
+            var first = panel.Series[s].First;
+            var offset = panel.Offset(s);
+            for (var origin = Math.Max(firstOrigin, first); origin < cutoff; origin++)
+            {
+                var scale = float.NaN;
+                for (var h = 1; h <= horizon && origin + h <= cutoff; h++)
+                {
+                    var target = origin + h;
+                    if (panel.Censored[offset + target] || Sample(s, origin, h) >= keep)
+                        continue;
+                    if (float.IsNaN(scale))
+                        scale = _features.Scale(s, origin);
+                    _features.Build(s, origin, h, scale, buffer);
+                    set.Add(buffer, Math.Clamp(panel.Demand[offset + target] / scale, -FeatureBuilder.MaxScaled, FeatureBuilder.MaxScaled));
+                }
+            }
+            perSeries[s] = set;
+        });
+        var all = new TrainingSet(_features.Length);
+        foreach (var set in perSeries)
+            for (var row = 0; row < set.Count; row++)
+                all.Add(set.Features(row), set.Label(row));
+        return all;
+    }
+
+    int Threads => options.Threads > 0 ? options.Threads : Environment.ProcessorCount;
+
+    /// <summary>A uniform number in [0, 1) from (seed, series, origin, horizon): SplitMix64.</summary>
+    double Sample(int series, int origin, int horizon)
+    {
+        var x = (ulong)options.Seed * 0x9E3779B97F4A7C15UL ^ (ulong)series * 0xBF58476D1CE4E5B9UL ^ (ulong)origin * 0x94D049BB133111EBUL ^ (ulong)horizon;
+        x ^= x >> 30;
+        x *= 0xBF58476D1CE4E5B9UL;
+        x ^= x >> 27;
+        x *= 0x94D049BB133111EBUL;
+        x ^= x >> 31;
+        return (x >> 11) * (1.0 / (1UL << 53));
+    }
+}

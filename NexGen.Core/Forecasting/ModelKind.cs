@@ -1,0 +1,11 @@
+namespace NexGen.Core.Forecasting;
+
+/// <summary>The loss the global gradient-boosted model is trained with.</summary>
+public enum ModelKind
+{
+    /// <summary>FastTree regression, squared error on scaled targets.</summary>
+    FastTree,
+
+    /// <summary>FastTree with a Tweedie loss, for non-negative counts with many zeros.</summary>
+    FastTreeTweedie,
+}

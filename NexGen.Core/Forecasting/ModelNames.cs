@@ -1,0 +1,13 @@
+namespace NexGen.Core.Forecasting;
+
+/// <summary>The names forecasts and metrics carry for each model.</summary>
+public static class ModelNames
+{
+    public const string Global = "nexgen_gbm";
+    public const string SeasonalNaive = "seasonal_naive";
+    public const string MovingAverage = "moving_average";
+    public const string Naive = "naive";
+    public const string SeasonalProfile = "seasonal_profile";
+    public const string Croston = "croston_sba";
+    public const string Tsb = "tsb";
+}
