@@ -38,11 +38,34 @@ public sealed class FeatureBuilder(SalesPanel panel, FeatureSpec spec)
         return scale > 0 ? (float)Math.Max(scale, 1e-3) : 1f;
     }
 
+    /// <summary>
+    /// The base forecast the model corrects: for weekly data the same week a year before the target (the seasonal
+    /// naive value), for daily data the mean of the last four same weekdays known at the origin; where those do not
+    /// exist, the mean of the last season's worth of periods at the origin. The model learns (target - base) / scale,
+    /// so seasonal peaks come from the base and trees, which cannot extrapolate, only need to learn corrections.
+    /// </summary>
+    public float Base(int series, int origin, int horizon) => Base(series, origin, horizon, out _);
+
+    /// <param name="seasonal">Whether the base is the seasonal value (false: the recent-mean fallback).</param>
+    public float Base(int series, int origin, int horizon, out bool seasonal)
+    {
+        var demand = panel.DemandOf(series);
+        var first = panel.Series[series].First;
+        var target = origin + horizon;
+        var value = spec.Season == spec.Year
+            ? At(demand, first, origin, target - spec.Year)
+            : MeanEvery(demand, first, origin, target - spec.Season * ((horizon + spec.Season - 1) / spec.Season), spec.Season, 4);
+        seasonal = !float.IsNaN(value);
+        if (!seasonal)
+            value = Mean(demand, first, origin, origin - Math.Min(spec.Season, 4) + 1, origin);
+        return float.IsNaN(value) ? 0 : value;
+    }
+
     /// <summary>Scaled targets are clipped to this range so a freak period cannot dominate the squared loss.</summary>
     public const float MaxScaled = 20f;
 
     /// <summary>Writes the features for target origin + <paramref name="horizon"/> into <paramref name="features"/>.</summary>
-    public void Build(int series, int origin, int horizon, float scale, Span<float> features)
+    public void Build(int series, int origin, int horizon, float scale, float baseline, Span<float> features)
     {
         var demand = panel.DemandOf(series);
         var info = panel.Series[series];
@@ -50,6 +73,9 @@ public sealed class FeatureBuilder(SalesPanel panel, FeatureSpec spec)
         var i = 0;
         features[i++] = horizon;
         features[i++] = MathF.Log(1 + scale);
+        features[i++] = Scaled(baseline, scale);
+        Base(series, origin, horizon, out var seasonalBase);
+        features[i++] = seasonalBase ? 1 : 0;
         features[i++] = info.LocationCode;
         features[i++] = info.CategoryCode;
         foreach (var lag in spec.Lags)

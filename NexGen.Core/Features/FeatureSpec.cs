@@ -25,7 +25,7 @@ public sealed record FeatureSpec(int[] Lags, int[] MeanWindows, int[] StdWindows
 
     IReadOnlyList<string> BuildNames()
     {
-        var names = new List<string> { "horizon", "log_scale", "location", "category" };
+        var names = new List<string> { "horizon", "log_scale", "base", "base_is_seasonal", "location", "category" };
         names.AddRange(Lags.Select(l => $"lag_{l}"));
         names.AddRange(MeanWindows.Select(w => $"mean_{w}"));
         names.AddRange(StdWindows.Select(w => $"std_{w}"));

@@ -29,34 +29,48 @@ public sealed class GlobalForecaster(SalesPanel panel, FeatureSpec spec, GlobalM
         var series = panel.Series.Where(s => s.First <= cutoff).Select(s => s.Index).ToArray();
         var rows = new float[series.Length * horizon * width];
         var scales = new float[series.Length];
+        var bases = new float[series.Length * horizon];
         Parallel.For(0, series.Length, new ParallelOptions { MaxDegreeOfParallelism = Threads }, i =>
         {
             scales[i] = _features.Scale(series[i], cutoff);
             for (var h = 1; h <= horizon; h++)
-                _features.Build(series[i], cutoff, h, scales[i], rows.AsSpan(((i * horizon) + h - 1) * width, width));
+            {
+                var row = i * horizon + h - 1;
+                bases[row] = _features.Base(series[i], cutoff, h);
+                _features.Build(series[i], cutoff, h, scales[i], bases[row], rows.AsSpan(row * width, width));
+            }
         });
         var scaled = model.Predict(rows);
         var result = new float[panel.Series.Count * horizon];
         Array.Fill(result, float.NaN);
         for (var i = 0; i < series.Length; i++)
             for (var h = 0; h < horizon; h++)
-                result[series[i] * horizon + h] = Math.Max(0, scaled[i * horizon + h] * scales[i]);
+                result[series[i] * horizon + h] = Math.Max(0, bases[i * horizon + h] + scaled[i * horizon + h] * scales[i]);
         return result;
     }
 
     /// <summary>
     /// Rows for every series, origin in the training window and horizon whose target is known, not censored and at
     /// or before the cutoff; sampled down to <see cref="GlobalModelOptions.MaxTrainingRows"/> by a seeded hash, so the
-    /// same data always gives the same rows.
+    /// same data always gives the same rows. Rows learn the same kind of base the forecasts use: where the seasonal
+    /// base exists for enough rows (a year of weekly history), rows with only the fallback base are left out, since
+    /// their residuals hold the seasonality that the seasonal base already carries.
     /// </summary>
     public TrainingSet BuildTrainingSet(int cutoff, int horizon, CancellationToken cancellationToken = default)
     {
         var firstOrigin = Math.Max(0, cutoff - options.TrainingWindow);
-        long candidates = 0;
+        long candidates = 0, seasonalCandidates = 0;
         foreach (var s in panel.Series)
             for (var origin = Math.Max(firstOrigin, s.First); origin < cutoff; origin++)
-                candidates += Math.Min(horizon, cutoff - origin);
-        var keep = candidates <= options.MaxTrainingRows ? 1.0 : options.MaxTrainingRows / (double)candidates;
+                for (var h = 1; h <= horizon && origin + h <= cutoff; h++)
+                {
+                    candidates++;
+                    if (origin + h - spec.Year >= s.First || spec.Season != spec.Year)
+                        seasonalCandidates++;
+                }
+        var seasonalOnly = seasonalCandidates >= candidates / 10;
+        var rows = seasonalOnly ? seasonalCandidates : candidates;
+        var keep = rows <= options.MaxTrainingRows ? 1.0 : options.MaxTrainingRows / (double)rows;
 
         var perSeries = new TrainingSet[panel.Series.Count];
         Parallel.For(0, panel.Series.Count, new ParallelOptions { MaxDegreeOfParallelism = Threads, CancellationToken = cancellationToken }, s =>
@@ -73,10 +87,14 @@ public sealed class GlobalForecaster(SalesPanel panel, FeatureSpec spec, GlobalM
                     var target = origin + h;
                     if (panel.Censored[offset + target] || Sample(s, origin, h) >= keep)
                         continue;
+                    var baseline = _features.Base(s, origin, h, out var seasonal);
+                    if (seasonalOnly && !seasonal)
+                        continue;
                     if (float.IsNaN(scale))
                         scale = _features.Scale(s, origin);
-                    _features.Build(s, origin, h, scale, buffer);
-                    set.Add(buffer, Math.Clamp(panel.Demand[offset + target] / scale, -FeatureBuilder.MaxScaled, FeatureBuilder.MaxScaled));
+                    _features.Build(s, origin, h, scale, baseline, buffer);
+                    var label = (panel.Demand[offset + target] - baseline) / scale;
+                    set.Add(buffer, Math.Clamp(label, -FeatureBuilder.MaxScaled, FeatureBuilder.MaxScaled));
                 }
             }
             perSeries[s] = set;
