@@ -8,7 +8,7 @@ namespace NexGen.Cli.Commands;
 /// <summary><c>backtest</c>: rolling-origin accuracy of NexGen beside seasonal naive and a moving average.</summary>
 static class BacktestCommand
 {
-    public const string Usage = "backtest --windows W --horizon H [--cutoff yyyy-MM-dd] [--step S] [--trees N] [--model fasttree|tweedie] [--store PATH]";
+    public const string Usage = "backtest --windows W --horizon H [--cutoff yyyy-MM-dd] [--step S] [--calibration-windows 2] [--trees N] [--model fasttree|tweedie] [--store PATH]";
 
     public static async Task<int> RunAsync(CommandLine line, NexGenOptions settings, CancellationToken cancellationToken)
     {
@@ -21,12 +21,16 @@ static class BacktestCommand
         var clock = Stopwatch.StartNew();
         var panel = await new SalesPanelLoader(store).LoadAsync(cancellationToken);
         Console.Error.WriteLine($"loaded {panel.Series.Count:N0} series x {panel.Periods:N0} periods in {clock.Elapsed.TotalSeconds:N1} s");
-        var result = new Backtester(panel, FeatureSpec.For(panel.PeriodDays), options).Run(backtest, new PhaseProgress(clock), cancellationToken);
+        var engine = new ForecastEngineOptions { Horizon = backtest.Horizon, Model = options, CalibrationWindows = line.Int("calibration-windows", 2) };
+        var result = new Backtester(panel, engine).Run(backtest, new PhaseProgress(clock), cancellationToken);
 
         Console.WriteLine($"cutoffs {string.Join(", ", result.Cutoffs.Select(d => d.ToString("yyyy-MM-dd")))}, horizon {result.Horizon}");
         Console.WriteLine($"{"model",-18}{"MAE",14}{"RMSE",14}{"WAPE",9}{"bias",9}{"RMSSE",9}{"WRMSSE",9}");
         foreach (var (model, m) in result.Metrics.OrderBy(m => m.Key == ModelNames.Global ? 0 : 1).ThenBy(m => m.Key, StringComparer.Ordinal))
             Console.WriteLine($"{model,-18}{m.Mae,14:N2}{m.Rmse,14:N2}{m.Wape,9:P1}{m.Bias,9:P1}{m.Rmsse,9:N3}{m.Wrmsse,9:N3}");
+        var coverage = result.Coverage;
+        Console.WriteLine($"interval coverage over {coverage.Points:N0} points: p{coverage.Lower * 100:0}-p{coverage.Upper * 100:0} {coverage.Central:P1} (nominal {coverage.Upper - coverage.Lower:P0}); " +
+                          string.Join(", ", coverage.Levels.Select(l => $"<= p{l.Key * 100:0} {l.Value:P1}")));
         Console.Error.WriteLine($"done in {clock.Elapsed.TotalSeconds:N1} s, peak RSS {Process.GetCurrentProcess().PeakWorkingSet64 / 1048576.0:N0} MB");
         return ExitCodes.Ok;
     }

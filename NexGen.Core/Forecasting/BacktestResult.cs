@@ -7,4 +7,5 @@ public sealed record BacktestResult(
     IReadOnlyList<DateOnly> Cutoffs,
     int Horizon,
     IReadOnlyDictionary<string, AccuracyMetrics> Metrics,
-    IReadOnlyDictionary<string, IReadOnlyList<SeriesForecastEvaluation>> Evaluations);
+    IReadOnlyDictionary<string, IReadOnlyList<SeriesForecastEvaluation>> Evaluations,
+    IntervalCoverage Coverage);

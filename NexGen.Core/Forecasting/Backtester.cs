@@ -8,7 +8,7 @@ namespace NexGen.Core.Forecasting;
 /// Rolling-origin backtest: for each cutoff, fit on data at or before it, forecast the next periods, score against
 /// what happened. Never a random split. Every model is scored on the same series, cutoffs and horizons.
 /// </summary>
-public sealed class Backtester(SalesPanel panel, FeatureSpec spec, GlobalModelOptions options)
+public sealed class Backtester(SalesPanel panel, ForecastEngineOptions options)
 {
     public IReadOnlyList<int> Cutoffs(BacktestOptions backtest)
     {
@@ -23,37 +23,58 @@ public sealed class Backtester(SalesPanel panel, FeatureSpec spec, GlobalModelOp
     {
         var cutoffs = Cutoffs(backtest);
         var horizon = backtest.Horizon;
-        var forecaster = new GlobalForecaster(panel, spec, options);
+        var engine = new ForecastEngine(panel, options with { Horizon = horizon });
         var evaluations = new Dictionary<string, List<SeriesForecastEvaluation>>();
         var grain = panel.PeriodDays == 7 ? SeriesGrain.Weekly : SeriesGrain.Daily;
         var window = panel.PeriodDays == 7 ? 4 : 28;
+        var levels = options.Levels;
+        var coverage = new CoverageCounter(levels);
 
         for (var k = 0; k < cutoffs.Count; k++)
         {
             var cutoff = cutoffs[k];
-            progress?.Report(($"window {k + 1}/{cutoffs.Count}: training", (double)k / cutoffs.Count));
-            var model = forecaster.Fit(cutoff, horizon, cancellationToken);
-            progress?.Report(($"window {k + 1}/{cutoffs.Count}: forecasting", (k + 0.8) / cutoffs.Count));
-            var global = forecaster.Predict(model, cutoff, horizon);
+            var windowProgress = new Progress<(string Phase, double Fraction)>(p =>
+                progress?.Report(($"window {k + 1}/{cutoffs.Count}: {p.Phase}", (k + p.Fraction) / cutoffs.Count)));
+            var forecast = engine.Forecast(cutoff, progress is null ? null : new SynchronousProgress(windowProgress), cancellationToken);
             foreach (var series in panel.Series.Where(s => s.First <= cutoff))
             {
                 var history = History(series, cutoff);
                 var actual = Actual(series, cutoff, horizon);
                 var scale = Accuracy.NaiveScale(history);
                 var weight = Accuracy.SalesWeight(history, horizon);
-                void Add(string model, double[] forecast) =>
+                void Add(string model, double[] values) =>
                     (evaluations.TryGetValue(model, out var list) ? list : evaluations[model] = [])
-                        .Add(new SeriesForecastEvaluation(series.Location, series.Sku, panel.DateOf(cutoff), actual, forecast, scale, weight));
-                Add(ModelNames.Global, global.AsSpan(series.Index * horizon, horizon).ToArray().Select(v => (double)v).ToArray());
+                        .Add(new SeriesForecastEvaluation(series.Location, series.Sku, panel.DateOf(cutoff), actual, values, scale, weight));
+                var at = series.Index * horizon;
+                Add(ModelNames.Global, ToDouble(forecast.Point.AsSpan(at, horizon)));
                 Add(ModelNames.SeasonalNaive, Baselines.Baselines.SeasonalNaive(history, horizon, grain));
                 Add(ModelNames.MovingAverage, Baselines.Baselines.MovingAverage(history, horizon, window));
+                Add(ModelNames.Naive, Baselines.Baselines.Naive(history, horizon));
+                Add(ModelNames.SeasonalProfile, Baselines.Baselines.SeasonalProfile(history, horizon, grain));
+                Add(ModelNames.Tsb, Baselines.Baselines.Tsb(history, horizon));
+                coverage.Add(actual, forecast.Quantiles.Select(q => ToDouble(q.AsSpan(at, horizon))).ToArray());
             }
         }
         progress?.Report(("scoring", 1));
         return new BacktestResult(
             cutoffs.Select(panel.DateOf).ToList(), horizon,
             evaluations.ToDictionary(p => p.Key, p => Accuracy.Evaluate(p.Value)),
-            evaluations.ToDictionary(p => p.Key, p => (IReadOnlyList<SeriesForecastEvaluation>)p.Value));
+            evaluations.ToDictionary(p => p.Key, p => (IReadOnlyList<SeriesForecastEvaluation>)p.Value),
+            coverage.Result());
+    }
+
+    static double[] ToDouble(ReadOnlySpan<float> values)
+    {
+        var result = new double[values.Length];
+        for (var i = 0; i < values.Length; i++)
+            result[i] = values[i];
+        return result;
+    }
+
+    /// <summary>Reports on the caller's thread (Progress&lt;T&gt; would post to the thread pool and reorder).</summary>
+    sealed class SynchronousProgress(IProgress<(string, double)> inner) : IProgress<(string, double)>
+    {
+        public void Report((string, double) value) => inner.Report(value);
     }
 
     /// <summary>Recorded sales from the series' first sale to the cutoff; stock-out periods are unknown (NaN).</summary>

@@ -1,0 +1,84 @@
+using NexGen.Core.Features;
+using NexGen.Core.Forecasting.Evaluation;
+
+namespace NexGen.Core.Forecasting;
+
+/// <summary>
+/// Makes a forecast as of a cutoff: backtests the global model on windows before it to collect residuals, fits on
+/// all data up to the cutoff, forecasts, and turns the residuals into quantiles (split conformal). Residuals are
+/// normalised by the forecast's own size (|forecast| + a tenth of the series scale), so a holiday peak gets a wider
+/// interval than a quiet week, and kept per horizon where there are enough of them.
+/// </summary>
+public sealed class ForecastEngine(SalesPanel panel, ForecastEngineOptions options)
+{
+    const int MinResidualsPerHorizon = 200;
+
+    readonly FeatureSpec _spec = FeatureSpec.For(panel.PeriodDays);
+
+    public ForecastSet Forecast(int cutoff, IProgress<(string Phase, double Fraction)>? progress = null, CancellationToken cancellationToken = default)
+    {
+        var horizon = options.Horizon;
+        var forecaster = new GlobalForecaster(panel, _spec, options.Model);
+        var builder = new FeatureBuilder(panel, _spec);
+        var steps = options.CalibrationWindows + 1;
+        var residuals = Enumerable.Range(0, horizon).Select(_ => new List<double>()).ToArray();
+
+        var step = Math.Max(1, horizon / Math.Max(1, options.CalibrationWindows));
+        for (var k = 1; k <= options.CalibrationWindows; k++)
+        {
+            var calibration = cutoff - k * step;
+            if (calibration < 1)
+                break;
+            progress?.Report(($"calibration window {k}/{options.CalibrationWindows}: training", (k - 1.0) / steps));
+            var model = forecaster.Fit(calibration, horizon, cancellationToken);
+            var predicted = forecaster.Predict(model, calibration, horizon);
+            foreach (var series in panel.Series.Where(s => s.First <= calibration))
+            {
+                var scale = builder.Scale(series.Index, calibration);
+                var offset = panel.Offset(series.Index);
+                for (var h = 1; h <= horizon && calibration + h <= cutoff; h++)
+                {
+                    var t = calibration + h;
+                    if (panel.Censored[offset + t])
+                        continue;
+                    var point = predicted[series.Index * horizon + h - 1];
+                    residuals[h - 1].Add((panel.Quantity[offset + t] - point) / Normaliser(point, scale));
+                }
+            }
+        }
+
+        progress?.Report(("training", (steps - 1.0) / steps));
+        var final = forecaster.Fit(cutoff, horizon, cancellationToken);
+        progress?.Report(("forecasting", (steps - 0.2) / steps));
+        var pointForecast = forecaster.Predict(final, cutoff, horizon);
+        var quantiles = Quantiles(cutoff, pointForecast, residuals, builder);
+        var models = panel.Series.Select(s => s.First <= cutoff ? ModelNames.Global : "").ToArray();
+        return new ForecastSet(panel, cutoff, horizon, pointForecast, options.Levels, quantiles, models, final);
+    }
+
+    /// <summary>The residual unit: the forecast's size, floored at a tenth of the series scale.</summary>
+    static double Normaliser(double point, double scale) => Math.Abs(point) + 0.1 * scale;
+
+    float[][] Quantiles(int cutoff, float[] point, List<double>[] residuals, FeatureBuilder builder)
+    {
+        var horizon = options.Horizon;
+        var pooled = residuals.SelectMany(r => r).ToList();
+        var offsets = options.Levels.Select(level => Enumerable.Range(0, horizon)
+            .Select(h => Conformal.Quantile(residuals[h].Count >= MinResidualsPerHorizon ? residuals[h] : pooled, level)).ToArray()).ToArray();
+        var result = options.Levels.Select(_ => new float[point.Length]).ToArray();
+        foreach (var r in result)
+            Array.Fill(r, float.NaN);
+        foreach (var series in panel.Series.Where(s => s.First <= cutoff))
+        {
+            var scale = builder.Scale(series.Index, cutoff);
+            for (var h = 0; h < horizon; h++)
+            {
+                var i = series.Index * horizon + h;
+                var unit = Normaliser(point[i], scale);
+                for (var l = 0; l < offsets.Length; l++)
+                    result[l][i] = (float)Math.Max(0, point[i] + offsets[l][h] * unit);
+            }
+        }
+        return result;
+    }
+}
