@@ -2,7 +2,7 @@ using NexGen.Cli;
 using NexGen.Cli.Commands;
 using NexGen.Core.Store;
 
-string[] usage = [ImportCommand.Usage, InfoCommand.Usage, GenerateCommand.Usage, BacktestCommand.Usage];
+string[] usage = [ImportCommand.Usage, InfoCommand.Usage, GenerateCommand.Usage, ForecastCommand.Usage, BacktestCommand.Usage, ModelsCommand.Usage];
 using var cancel = new CancellationTokenSource();
 Console.CancelKeyPress += (_, e) =>
 {
@@ -20,6 +20,8 @@ try
         "info" => await InfoCommand.RunAsync(line, settings, cancel.Token),
         "generate" => await GenerateCommand.RunAsync(line, cancel.Token),
         "backtest" => await BacktestCommand.RunAsync(line, settings, cancel.Token),
+        "forecast" => await ForecastCommand.RunAsync(line, settings, cancel.Token),
+        "models" => await ModelsCommand.RunAsync(line, settings, cancel.Token),
 
         _ => throw new UsageException(line.Positional.Count == 0 ? "No command given." : $"Unknown command '{line.Positional[0]}'."),
     };

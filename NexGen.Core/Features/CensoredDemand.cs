@@ -1,11 +1,12 @@
 namespace NexGen.Core.Features;
 
 /// <summary>
-/// Flags likely stock-outs and estimates the demand they hid, looking only backwards (so the flags at a period do
-/// not depend on anything after it). A zero sale is censored when the run of zeros it ends would be improbable for
-/// the series' recent rate: under a Poisson rate m per period, k zeros in a row have probability exp(-m k); below
-/// <see cref="Improbable"/> the run is a stock-out, not a lull. The estimate for a censored period is the mean of
-/// the last <c>window</c> known periods before the run.
+/// Flags likely stock-outs and estimates the demand they hid, looking only backwards: the flag of a period depends
+/// on nothing after it, so a forecast as of any cutoff sees the same flags up to that cutoff. A zero sale is
+/// censored when the run of zeros it ends is already improbable for the series' recent rate: under a Poisson rate m
+/// per period, k zeros in a row have probability exp(-m k); below <see cref="Improbable"/> the run is a stock-out,
+/// not a lull. The zeros of a run before that point stay ordinary zeros (flagging them later would let the future
+/// change the past). The estimate for a censored period is the mean of the last <c>window</c> known periods before the run.
 /// </summary>
 public static class CensoredDemand
 {
@@ -17,7 +18,6 @@ public static class CensoredDemand
         quantity.CopyTo(demand);
         censored.Clear();
         var runStart = -1;
-        var flagged = -1;
         var rate = 0.0;
         for (var t = first; t < quantity.Length; t++)
         {
@@ -28,17 +28,13 @@ public static class CensoredDemand
             }
             if (runStart < 0)
             {
-                runStart = flagged = t;
+                runStart = t;
                 rate = RecentRate(quantity, censored, runStart, first, window);
             }
             if (rate <= 0 || Math.Exp(-rate * (t - runStart + 1)) >= Improbable)
                 continue;
-            // The run became improbable at t: every zero of it so far was a stock-out.
-            for (; flagged <= t; flagged++)
-            {
-                censored[flagged] = true;
-                demand[flagged] = (float)rate;
-            }
+            censored[t] = true;
+            demand[t] = (float)rate;
         }
     }
 

@@ -77,4 +77,15 @@ public sealed class SalesPanel
     public ReadOnlySpan<float> DemandOf(int series) => Demand.AsSpan(series * Periods, Periods);
 
     public ReadOnlySpan<float> QuantityOf(int series) => Quantity.AsSpan(series * Periods, Periods);
+
+    /// <summary>Recorded sales from the series' first sale to <paramref name="cutoff"/>; stock-out periods are unknown (NaN).</summary>
+    public double[] History(int series, int cutoff)
+    {
+        var offset = Offset(series);
+        var first = Series[series].First;
+        var history = new double[Math.Max(0, cutoff - first + 1)];
+        for (var t = first; t <= cutoff; t++)
+            history[t - first] = Censored[offset + t] ? double.NaN : Quantity[offset + t];
+        return history;
+    }
 }

@@ -24,17 +24,18 @@ public sealed class SalesPanelLoader(DuckDbStore store)
         await connection.ExecuteAsync("""
             CREATE OR REPLACE TEMP TABLE panel_series AS
             SELECT row_number() OVER (ORDER BY location, sku) - 1 AS id, location, sku,
-                   coalesce(min(date) FILTER (WHERE quantity <> 0), min(date)) AS first_sale
+                   min(date) FILTER (WHERE quantity <> 0) AS first_sale
             FROM sales GROUP BY location, sku
             """);
-        var rows = (await connection.QueryAsync<(long Id, string Location, string Sku, string? Category, DateOnly FirstSale)>("""
+        var rows = (await connection.QueryAsync<(long Id, string Location, string Sku, string? Category, DateOnly? FirstSale)>("""
             SELECT s.id, s.location, s.sku, p.category, s.first_sale
             FROM panel_series s LEFT JOIN products p USING (sku) ORDER BY s.id
             """)).AsList();
         var locationCodes = Codes(rows.Select(r => r.Location));
         var categoryCodes = Codes(rows.Select(r => r.Category).OfType<string>());
+        // A series that never sold has not started: it gets no forecast until its first sale.
         var series = rows.Select(r => new PanelSeries((int)r.Id, r.Location, r.Sku, r.Category,
-            (r.FirstSale.DayNumber - start.DayNumber) / step, locationCodes[r.Location],
+            r.FirstSale is { } firstSale ? (firstSale.DayNumber - start.DayNumber) / step : periods, locationCodes[r.Location],
             r.Category is null ? -1 : categoryCodes[r.Category])).ToList();
 
         var cells = (long)series.Count * periods;
@@ -45,7 +46,7 @@ public sealed class SalesPanelLoader(DuckDbStore store)
         Array.Fill(price, float.NaN);
         foreach (var s in series)
         {
-            quantity.AsSpan(s.Index * periods, s.First).Fill(float.NaN);
+            quantity.AsSpan(s.Index * periods, Math.Min(s.First, periods)).Fill(float.NaN);
         }
 
         using (var reader = await connection.ExecuteReaderAsync(new CommandDefinition("""

@@ -38,7 +38,7 @@ public sealed class Backtester(SalesPanel panel, ForecastEngineOptions options)
             var forecast = engine.Forecast(cutoff, progress is null ? null : new SynchronousProgress(windowProgress), cancellationToken);
             foreach (var series in panel.Series.Where(s => s.First <= cutoff))
             {
-                var history = History(series, cutoff);
+                var history = panel.History(series.Index, cutoff);
                 var actual = Actual(series, cutoff, horizon);
                 var scale = Accuracy.NaiveScale(history);
                 var weight = Accuracy.SalesWeight(history, horizon);
@@ -77,15 +77,6 @@ public sealed class Backtester(SalesPanel panel, ForecastEngineOptions options)
         public void Report((string, double) value) => inner.Report(value);
     }
 
-    /// <summary>Recorded sales from the series' first sale to the cutoff; stock-out periods are unknown (NaN).</summary>
-    double[] History(PanelSeries series, int cutoff)
-    {
-        var offset = panel.Offset(series.Index);
-        var history = new double[cutoff - series.First + 1];
-        for (var t = series.First; t <= cutoff; t++)
-            history[t - series.First] = panel.Censored[offset + t] ? double.NaN : panel.Quantity[offset + t];
-        return history;
-    }
 
     /// <summary>What sold after the cutoff; NaN past the data and in stock-out periods (not scored).</summary>
     double[] Actual(PanelSeries series, int cutoff, int horizon)

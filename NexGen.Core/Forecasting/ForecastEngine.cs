@@ -22,6 +22,9 @@ public sealed class ForecastEngine(SalesPanel panel, ForecastEngineOptions optio
         var builder = new FeatureBuilder(panel, _spec);
         var steps = options.CalibrationWindows + 1;
         var residuals = Enumerable.Range(0, horizon).Select(_ => new List<double>()).ToArray();
+        var global = new List<SeriesForecastEvaluation>();
+        var seasonalNaive = new List<SeriesForecastEvaluation>();
+        var grain = panel.PeriodDays == 7 ? Baselines.SeriesGrain.Weekly : Baselines.SeriesGrain.Daily;
 
         var step = Math.Max(1, horizon / Math.Max(1, options.CalibrationWindows));
         for (var k = 1; k <= options.CalibrationWindows; k++)
@@ -36,14 +39,27 @@ public sealed class ForecastEngine(SalesPanel panel, ForecastEngineOptions optio
             {
                 var scale = builder.Scale(series.Index, calibration);
                 var offset = panel.Offset(series.Index);
+                var actual = new double[horizon];
+                Array.Fill(actual, double.NaN);
                 for (var h = 1; h <= horizon && calibration + h <= cutoff; h++)
                 {
                     var t = calibration + h;
                     if (panel.Censored[offset + t])
                         continue;
+                    actual[h - 1] = panel.Quantity[offset + t];
                     var point = predicted[series.Index * horizon + h - 1];
-                    residuals[h - 1].Add((panel.Quantity[offset + t] - point) / Normaliser(point, scale));
+                    residuals[h - 1].Add((actual[h - 1] - point) / Normaliser(point, scale));
                 }
+                var history = panel.History(series.Index, calibration);
+                var naiveScale = Accuracy.NaiveScale(history);
+                var weight = Accuracy.SalesWeight(history, horizon);
+                var date = panel.DateOf(calibration);
+                var points = new double[horizon];
+                for (var h = 0; h < horizon; h++)
+                    points[h] = predicted[series.Index * horizon + h];
+                global.Add(new SeriesForecastEvaluation(series.Location, series.Sku, date, actual, points, naiveScale, weight));
+                seasonalNaive.Add(new SeriesForecastEvaluation(series.Location, series.Sku, date, actual,
+                    Baselines.Baselines.SeasonalNaive(history, horizon, grain), naiveScale, weight));
             }
         }
 
@@ -53,8 +69,16 @@ public sealed class ForecastEngine(SalesPanel panel, ForecastEngineOptions optio
         var pointForecast = forecaster.Predict(final, cutoff, horizon);
         var quantiles = Quantiles(cutoff, pointForecast, residuals, builder);
         var models = panel.Series.Select(s => s.First <= cutoff ? ModelNames.Global : "").ToArray();
-        return new ForecastSet(panel, cutoff, horizon, pointForecast, options.Levels, quantiles, models, final);
+        var calibrationMetrics = global.Count == 0
+            ? new Dictionary<string, AccuracyMetrics>()
+            : new Dictionary<string, AccuracyMetrics>
+            {
+                [ModelNames.Global] = Accuracy.Evaluate(global),
+                [ModelNames.SeasonalNaive] = Accuracy.Evaluate(seasonalNaive),
+            };
+        return new ForecastSet(panel, cutoff, horizon, pointForecast, options.Levels, quantiles, models, final, calibrationMetrics);
     }
+
 
     /// <summary>The residual unit: the forecast's size, floored at a tenth of the series scale.</summary>
     static double Normaliser(double point, double scale) => Math.Abs(point) + 0.1 * scale;

@@ -14,7 +14,8 @@ public sealed record ForecastSet(
     IReadOnlyList<double> Levels,
     float[][] Quantiles,
     string[] Model,
-    GlobalDemandModel Trained)
+    GlobalDemandModel Trained,
+    IReadOnlyDictionary<string, Evaluation.AccuracyMetrics> CalibrationMetrics)
 {
     public DateOnly CutoffDate => Panel.DateOf(Cutoff);
 

@@ -36,6 +36,23 @@ public static class StoreSchema
             location VARCHAR NOT NULL, name VARCHAR, type VARCHAR, size DOUBLE, import_id BIGINT NOT NULL);
         CREATE TABLE dataset (key VARCHAR PRIMARY KEY, value VARCHAR NOT NULL);
         """,
+        // 3: forecast/backtest/train runs with their forecasts, and the model registry with its activation history.
+        """
+        CREATE SEQUENCE run_ids START 1;
+        CREATE TABLE runs (
+            id BIGINT PRIMARY KEY, kind VARCHAR NOT NULL, trigger VARCHAR NOT NULL, parameters VARCHAR NOT NULL,
+            data_version VARCHAR, started TIMESTAMP NOT NULL, finished TIMESTAMP, status VARCHAR NOT NULL,
+            progress DOUBLE NOT NULL, phase VARCHAR, metrics VARCHAR, error VARCHAR, model_id BIGINT);
+        CREATE TABLE forecasts (
+            run_id BIGINT NOT NULL, location VARCHAR NOT NULL, sku VARCHAR NOT NULL, date DATE NOT NULL,
+            forecast DOUBLE NOT NULL, p10 DOUBLE, p50 DOUBLE, p90 DOUBLE, p95 DOUBLE, model VARCHAR NOT NULL);
+        CREATE SEQUENCE model_ids START 1;
+        CREATE TABLE models (
+            id BIGINT PRIMARY KEY, created TIMESTAMP NOT NULL, kind VARCHAR NOT NULL, parameters VARCHAR NOT NULL,
+            training_from DATE, training_to DATE, feature_spec VARCHAR NOT NULL, backtest_metrics VARCHAR,
+            wrmsse DOUBLE, path VARCHAR NOT NULL, hash VARCHAR NOT NULL);
+        CREATE TABLE model_activations (model_id BIGINT NOT NULL, activated TIMESTAMP NOT NULL, reason VARCHAR NOT NULL);
+        """,
     ];
 
     public static int Latest => Migrations.Count;

@@ -1,0 +1,157 @@
+using System.Security.Cryptography;
+using System.Text.Json;
+using Dapper;
+using NexGen.Core.Features;
+using NexGen.Core.Store;
+
+namespace NexGen.Core.Forecasting;
+
+/// <summary>
+/// The single entry point for forecast runs: the button, the scheduler, the API and the CLI all call
+/// <see cref="RunAsync"/>. One run at a time; a second request gets <see cref="RunInProgressException"/>. A run
+/// is recorded in <c>runs</c>, trains a model (saved beside the store and registered), and writes its forecasts in one
+/// transaction. A failed or cancelled run writes no forecasts and leaves the active model as it was.
+/// </summary>
+public sealed class ForecastService(DuckDbStore store, RunStore runs, ModelRegistry registry)
+{
+    static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { WriteIndented = false };
+
+    readonly SemaphoreSlim _gate = new(1, 1);
+    long _running;
+
+    /// <summary>Progress of the run in progress, or null.</summary>
+    public RunProgress? Current { get; private set; }
+
+    /// <summary>Raised on every progress step and when a run ends (from the run's thread).</summary>
+    public event Action<RunProgress>? ProgressChanged;
+
+    public string ModelsFolder => Path.Combine(Path.GetDirectoryName(store.Path)!, "models");
+
+    /// <summary>Runs a forecast to the end and returns its run record (succeeded, failed or cancelled).</summary>
+    public async Task<RunRecord> RunAsync(ForecastRunRequest request, CancellationToken cancellationToken = default)
+    {
+        if (request.Horizon is < 1 or > 400)
+            throw new ArgumentOutOfRangeException(nameof(request), request.Horizon, "The horizon must be 1 to 400 periods.");
+        if (!await _gate.WaitAsync(0, cancellationToken))
+            throw new RunInProgressException(Interlocked.Read(ref _running));
+        try
+        {
+            var id = await runs.StartAsync("forecast", request.Trigger, JsonSerializer.Serialize(request, Json), await DataVersionAsync(), cancellationToken);
+            Interlocked.Exchange(ref _running, id);
+            try
+            {
+                await Task.Run(() => ExecuteAsync(id, request, cancellationToken), cancellationToken);
+            }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                await runs.FailAsync(id, cancelled: true, "cancelled", CancellationToken.None);
+            }
+            catch (Exception e) when (e is not OutOfMemoryException)
+            {
+                await runs.FailAsync(id, cancelled: false, e.Message, CancellationToken.None);
+            }
+            Report(new RunProgress(id, "finished", 1));
+            return (await runs.FindAsync(id, CancellationToken.None))!;
+        }
+        finally
+        {
+            Current = null;
+            Interlocked.Exchange(ref _running, 0);
+            _gate.Release();
+        }
+    }
+
+    async Task ExecuteAsync(long id, ForecastRunRequest request, CancellationToken cancellationToken)
+    {
+        var lastWrite = DateTime.MinValue;
+        void Progress(string phase, double fraction)
+        {
+            Report(new RunProgress(id, phase, fraction));
+            if (DateTime.UtcNow - lastWrite < TimeSpan.FromSeconds(1))
+                return;
+            lastWrite = DateTime.UtcNow;
+            runs.ReportProgressAsync(id, fraction, phase, CancellationToken.None).GetAwaiter().GetResult();
+        }
+
+        Progress("loading sales", 0);
+        var panel = await new SalesPanelLoader(store).LoadAsync(cancellationToken);
+        var cutoff = request.Cutoff is { } date ? panel.PeriodOf(date) : panel.Periods - 1;
+        if (cutoff < 1 || cutoff >= panel.Periods)
+            throw new ArgumentOutOfRangeException(nameof(request), $"The cutoff must lie inside the sales history ({panel.DateOf(0):yyyy-MM-dd} .. {panel.DateOf(panel.Periods - 1):yyyy-MM-dd}).");
+        var options = new ForecastEngineOptions
+        {
+            Horizon = request.Horizon,
+            CalibrationWindows = request.CalibrationWindows,
+            Model = request.Model ?? new GlobalModelOptions(),
+        };
+        var forecast = new ForecastEngine(panel, options).Forecast(cutoff,
+            new InlineProgress((phase, fraction) => Progress(phase, 0.05 + 0.85 * fraction)), cancellationToken);
+        cancellationToken.ThrowIfCancellationRequested();
+
+        Progress("saving the model", 0.92);
+        var model = await SaveModelAsync(forecast, options, cancellationToken);
+        var modelId = await registry.RegisterAsync(model, cancellationToken);
+        Progress("writing forecasts", 0.95);
+        var metrics = JsonSerializer.Serialize(new
+        {
+            cutoff = forecast.CutoffDate,
+            horizon = forecast.Horizon,
+            periodDays = panel.PeriodDays,
+            backtest = forecast.CalibrationMetrics,
+        }, Json);
+        await runs.CompleteAsync(id, metrics, modelId, Rows(forecast), cancellationToken);
+        await registry.ActivateIfNoWorseAsync(modelId, request.PromotionTolerance, CancellationToken.None);
+    }
+
+    async Task<ModelRecord> SaveModelAsync(ForecastSet forecast, ForecastEngineOptions options, CancellationToken cancellationToken)
+    {
+        Directory.CreateDirectory(ModelsFolder);
+        var path = Path.Combine(ModelsFolder, $"model-{Guid.NewGuid():N}.zip");
+        forecast.Trained.Save(path);
+        await using var file = File.OpenRead(path);
+        var hash = Convert.ToHexStringLower(await SHA256.HashDataAsync(file, cancellationToken));
+        var metrics = forecast.CalibrationMetrics;
+        return new ModelRecord(0, DateTime.UtcNow, options.Model.Kind.ToString(), JsonSerializer.Serialize(options.Model, Json),
+            forecast.Panel.DateOf(Math.Max(0, forecast.Cutoff - options.Model.TrainingWindow)), forecast.CutoffDate,
+            JsonSerializer.Serialize(FeatureSpec.For(forecast.Panel.PeriodDays), Json),
+            JsonSerializer.Serialize(metrics, Json),
+            metrics.TryGetValue(ModelNames.Global, out var global) && double.IsFinite(global.Wrmsse) ? global.Wrmsse : null,
+            path, hash);
+    }
+
+    /// <summary>One row per series and period after the cutoff, ordered by series (location, SKU) then date.</summary>
+    static IEnumerable<ForecastRow> Rows(ForecastSet forecast)
+    {
+        var level = (double l) => forecast.Levels.ToList().IndexOf(l);
+        int p10 = level(0.1), p50 = level(0.5), p90 = level(0.9), p95 = level(0.95);
+        double? At(int l, int i) => l < 0 ? null : Math.Round(forecast.Quantiles[l][i], 4);
+        foreach (var s in forecast.ForecastSeries)
+        {
+            var series = forecast.Panel.Series[s];
+            for (var h = 1; h <= forecast.Horizon; h++)
+            {
+                var i = s * forecast.Horizon + h - 1;
+                yield return new ForecastRow(series.Location, series.Sku, forecast.Panel.DateOf(forecast.Cutoff + h),
+                    Math.Round(forecast.Point[i], 4), At(p10, i), At(p50, i), At(p90, i), At(p95, i), forecast.Model[s]);
+            }
+        }
+    }
+
+    async Task<string?> DataVersionAsync()
+    {
+        using var connection = store.Open();
+        var latest = await connection.ExecuteScalarAsync<long?>("SELECT max(id) FROM imports WHERE status = 'succeeded'");
+        return latest is { } id ? $"import {id}" : null;
+    }
+
+    void Report(RunProgress progress)
+    {
+        Current = progress.Phase == "finished" ? null : progress;
+        ProgressChanged?.Invoke(progress);
+    }
+
+    sealed class InlineProgress(Action<string, double> report) : IProgress<(string Phase, double Fraction)>
+    {
+        public void Report((string Phase, double Fraction) value) => report(value.Phase, value.Fraction);
+    }
+}

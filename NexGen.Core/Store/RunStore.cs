@@ -1,0 +1,242 @@
+using System.Globalization;
+using Dapper;
+using DuckDB.NET.Data;
+
+namespace NexGen.Core.Store;
+
+/// <summary>
+/// Reads and writes the <c>runs</c> table and each run's <c>forecasts</c>. A run starts as running, reports its
+/// progress, and ends exactly once: <see cref="CompleteAsync"/> (its forecasts and the succeeded status in one
+/// transaction) or <see cref="FailAsync"/>. Times are UTC.
+/// </summary>
+public sealed class RunStore(DuckDbStore store)
+{
+    static readonly string[] Kinds = ["forecast", "backtest", "train"];
+    static readonly string[] Triggers = ["manual", "schedule", "api", "cli"];
+
+    /// <summary>Records a new run as running with progress 0 and returns its id.</summary>
+    /// <param name="kind">forecast, backtest or train.</param>
+    /// <param name="trigger">manual, schedule, api or cli.</param>
+    /// <param name="parametersJson">The run's parameters as JSON.</param>
+    /// <param name="dataVersion">Identifies the data the run reads, if known.</param>
+    public Task<long> StartAsync(string kind, string trigger, string parametersJson, string? dataVersion, CancellationToken cancellationToken = default)
+    {
+        Require(kind, Kinds, nameof(kind));
+        Require(trigger, Triggers, nameof(trigger));
+        ArgumentNullException.ThrowIfNull(parametersJson);
+        return store.WriteAsync(connection =>
+        {
+            var id = connection.ExecuteScalar<long>("SELECT nextval('run_ids')");
+            connection.Execute("""
+                INSERT INTO runs (id, kind, trigger, parameters, data_version, started, status, progress)
+                VALUES ($id, $kind, $trigger, $parametersJson, $dataVersion, $started, 'running', 0)
+                """, new { id, kind, trigger, parametersJson, dataVersion, started = DateTime.UtcNow });
+            return Task.FromResult(id);
+        }, cancellationToken);
+    }
+
+    /// <summary>
+    /// Updates a running run's progress (a fraction from 0 to 1, clamped) and phase. Best effort: a run that is no
+    /// longer running is left alone and a store error is swallowed, since a progress bar must never fail a run.
+    /// It waits for the store's write lock, which an import holds for its whole length, so report a few times a
+    /// second at most.
+    /// </summary>
+    public async Task ReportProgressAsync(long id, double progress, string phase, CancellationToken cancellationToken = default)
+    {
+        if (double.IsNaN(progress))
+            return;
+        progress = Math.Clamp(progress, 0, 1);
+        try
+        {
+            await store.WriteAsync(connection => Task.FromResult(connection.Execute(
+                "UPDATE runs SET progress = $progress, phase = $phase WHERE id = $id AND status = 'running'",
+                new { id, progress, phase })), cancellationToken);
+        }
+        catch (Exception e) when (e is DuckDBException or StoreLockedException)
+        {
+            // The next report, or the run's end, records the state anyway.
+        }
+    }
+
+    /// <summary>
+    /// In one transaction, writes every forecast row of the run and marks it succeeded (finished now, progress 1,
+    /// with its metrics and model). If anything throws, including <paramref name="forecasts"/> while it is being
+    /// enumerated or a cancellation, none of it is visible and the run stays running: the caller then calls
+    /// <see cref="FailAsync"/>.
+    /// </summary>
+    /// <param name="metricsJson">The run's metrics as JSON, if any.</param>
+    /// <param name="modelId">The <c>models</c> row the run used or trained, if any.</param>
+    /// <exception cref="KeyNotFoundException">No run has this id.</exception>
+    /// <exception cref="InvalidOperationException">The run has already ended.</exception>
+    public Task CompleteAsync(long id, string? metricsJson, long? modelId, IEnumerable<ForecastRow> forecasts, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(forecasts);
+        return store.WriteAsync(connection =>
+        {
+            using var transaction = connection.BeginTransaction();
+            RequireRunning(connection, transaction, id);
+            using (var appender = connection.CreateAppender("forecasts"))
+            {
+                var written = 0;
+                foreach (var row in forecasts)
+                {
+                    if (++written % 10_000 == 0)
+                        cancellationToken.ThrowIfCancellationRequested();
+                    appender.CreateRow()
+                        .AppendValue((long?)id)
+                        .AppendValue(row.Location)
+                        .AppendValue(row.Sku)
+                        .AppendValue((DateOnly?)row.Date)
+                        .AppendValue((double?)row.Forecast)
+                        .AppendValue(row.P10)
+                        .AppendValue(row.P50)
+                        .AppendValue(row.P90)
+                        .AppendValue(row.P95)
+                        .AppendValue(row.Model)
+                        .EndRow();
+                }
+            }
+            cancellationToken.ThrowIfCancellationRequested();
+            connection.Execute("""
+                UPDATE runs SET status = 'succeeded', finished = $finished, progress = 1, metrics = $metricsJson, model_id = $modelId
+                WHERE id = $id
+                """, new { id, finished = DateTime.UtcNow, metricsJson, modelId }, transaction);
+            transaction.Commit();
+            return Task.FromResult(0);
+        }, cancellationToken);
+    }
+
+    /// <summary>
+    /// Ends a running run as failed, or cancelled when <paramref name="cancelled"/>, with the error shown to the user;
+    /// a run that has already ended is left as it was. Pass a token that is not the run's own: a cancelled run's
+    /// token would cancel recording its cancellation.
+    /// </summary>
+    /// <exception cref="KeyNotFoundException">No run has this id.</exception>
+    public Task FailAsync(long id, bool cancelled, string error, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(error);
+        return store.WriteAsync(connection =>
+        {
+            var status = connection.ExecuteScalar<string?>("SELECT status FROM runs WHERE id = $id", new { id })
+                ?? throw new KeyNotFoundException($"There is no run {id}.");
+            if (status == "running")
+                connection.Execute(
+                    "UPDATE runs SET status = $status, finished = $finished, error = $error WHERE id = $id",
+                    new { id, status = cancelled ? "cancelled" : "failed", finished = DateTime.UtcNow, error });
+            return Task.FromResult(0);
+        }, cancellationToken);
+    }
+
+    /// <summary>
+    /// Marks every run still recorded as running as failed with the error "interrupted" and returns how many there
+    /// were. Call it once at start-up, before any run starts: a run left running then died with the process.
+    /// </summary>
+    public Task<int> MarkInterruptedAsync(CancellationToken cancellationToken = default) =>
+        store.WriteAsync(connection => Task.FromResult(connection.Execute(
+            "UPDATE runs SET status = 'failed', finished = $finished, error = 'interrupted' WHERE status = 'running'",
+            new { finished = DateTime.UtcNow })), cancellationToken);
+
+    public async Task<RunRecord?> FindAsync(long id, CancellationToken cancellationToken = default)
+    {
+        using var connection = store.Open();
+        return await connection.QuerySingleOrDefaultAsync<RunRecord>(new CommandDefinition(
+            $"SELECT {Columns} FROM runs WHERE id = $id", new { id }, cancellationToken: cancellationToken));
+    }
+
+    /// <summary>The most recently started runs, newest first.</summary>
+    public async Task<IReadOnlyList<RunRecord>> RecentAsync(int count, CancellationToken cancellationToken = default)
+    {
+        using var connection = store.Open();
+        var rows = await connection.QueryAsync<RunRecord>(new CommandDefinition(
+            $"SELECT {Columns} FROM runs ORDER BY id DESC LIMIT $count", new { count }, cancellationToken: cancellationToken));
+        return rows.AsList();
+    }
+
+    /// <summary>
+    /// The most recently started run of this kind that succeeded; for kind forecast, the active forecast.
+    /// "Most recently started" rather than "last to finish" so that a slow run on older data never replaces a newer one.
+    /// </summary>
+    public async Task<RunRecord?> LatestSucceededAsync(string kind, CancellationToken cancellationToken = default)
+    {
+        using var connection = store.Open();
+        return await connection.QuerySingleOrDefaultAsync<RunRecord>(new CommandDefinition(
+            $"SELECT {Columns} FROM runs WHERE kind = $kind AND status = 'succeeded' ORDER BY id DESC LIMIT 1",
+            new { kind }, cancellationToken: cancellationToken));
+    }
+
+    /// <summary>A run's forecast rows, optionally for one location, one SKU and a date range (inclusive), ordered by location, SKU and date.</summary>
+    public async Task<IReadOnlyList<ForecastRow>> ForecastsAsync(
+        long runId, string? location = null, string? sku = null, DateOnly? from = null, DateOnly? to = null,
+        CancellationToken cancellationToken = default)
+    {
+        var where = new List<string> { "run_id = $runId" };
+        if (location is not null) where.Add("location = $location");
+        if (sku is not null) where.Add("sku = $sku");
+        if (from is not null) where.Add("date >= $from");
+        if (to is not null) where.Add("date <= $to");
+        using var connection = store.Open();
+        var rows = await connection.QueryAsync<ForecastRow>(new CommandDefinition(
+            $"SELECT {ForecastColumns} FROM forecasts WHERE {string.Join(" AND ", where)} ORDER BY ALL",
+            new { runId, location, sku, from, to }, cancellationToken: cancellationToken));
+        return rows.AsList();
+    }
+
+    /// <summary>
+    /// Writes one run's forecasts to <paramref name="path"/> with DuckDB's COPY, ordered by location, SKU and date,
+    /// with the columns location, sku, date, forecast, p10, p50, p90, p95, model (a header row and ISO dates in CSV).
+    /// The same rows always give a byte-identical file. The file is written beside the target and moved over it, so
+    /// a failed export leaves no half-written file.
+    /// </summary>
+    /// <param name="format">"csv" or "parquet".</param>
+    /// <exception cref="KeyNotFoundException">No run has this id.</exception>
+    public async Task ExportForecastsAsync(long runId, string path, string format, CancellationToken cancellationToken = default)
+    {
+        var options = format.ToLowerInvariant() switch
+        {
+            "csv" => "FORMAT csv, HEADER true, DELIMITER ','",
+            "parquet" => "FORMAT parquet",
+            _ => throw new ArgumentException($"Unknown export format '{format}': use csv or parquet.", nameof(format)),
+        };
+        var target = Path.GetFullPath(path);
+        var temporary = target + ".tmp";
+        using var connection = store.Open();
+        if (await connection.ExecuteScalarAsync<long>(new CommandDefinition(
+                "SELECT count(*) FROM runs WHERE id = $runId", new { runId }, cancellationToken: cancellationToken)) == 0)
+            throw new KeyNotFoundException($"There is no run {runId}.");
+        try
+        {
+            // COPY takes no parameters: the id is a number and the path is quoted as a SQL string literal.
+            await connection.ExecuteAsync(new CommandDefinition($"""
+                COPY (SELECT {ForecastColumns} FROM forecasts WHERE run_id = {runId.ToString(CultureInfo.InvariantCulture)} ORDER BY ALL)
+                TO '{temporary.Replace("'", "''")}' ({options})
+                """, cancellationToken: cancellationToken));
+            File.Move(temporary, target, overwrite: true);
+        }
+        finally
+        {
+            File.Delete(temporary);
+        }
+    }
+
+    static void RequireRunning(DuckDBConnection connection, System.Data.IDbTransaction transaction, long id)
+    {
+        var status = connection.ExecuteScalar<string?>("SELECT status FROM runs WHERE id = $id", new { id }, transaction)
+            ?? throw new KeyNotFoundException($"There is no run {id}.");
+        if (status != "running")
+            throw new InvalidOperationException($"Run {id} has already ended ({status}).");
+    }
+
+    static void Require(string value, string[] allowed, string name)
+    {
+        if (!allowed.Contains(value))
+            throw new ArgumentException($"'{value}' is not one of {string.Join(", ", allowed)}.", name);
+    }
+
+    // ORDER BY ALL sorts by location, sku, date first, then by the other columns so that ties cannot reorder.
+    const string ForecastColumns = "location, sku, date, forecast, p10, p50, p90, p95, model";
+
+    const string Columns = """
+        id, kind, trigger, parameters, data_version AS DataVersion, started, finished, status, progress, phase,
+        metrics, error, model_id AS ModelId
+        """;
+}

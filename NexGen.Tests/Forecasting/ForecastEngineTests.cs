@@ -1,0 +1,96 @@
+using Dapper;
+using NexGen.Core.Features;
+using NexGen.Core.Forecasting;
+using NexGen.Core.Ingestion;
+using NexGen.Core.Samples;
+
+namespace NexGen.Tests.Forecasting;
+
+/// <summary>The engine on a small generated data set: leakage, determinism, intervals, cancellation.</summary>
+public class ForecastEngineTests
+{
+    static readonly ForecastEngineOptions Options = new()
+    {
+        Horizon = 14,
+        CalibrationWindows = 2,
+        Model = new GlobalModelOptions { Trees = 40, MaxTrainingRows = 40_000, TrainingWindow = 120 },
+    };
+
+    /// <summary>2 locations x 12 SKUs x 300 days of the sample generator, imported into a fresh store.</summary>
+    static async Task<TestStore> SmallStoreAsync()
+    {
+        var test = new TestStore();
+        var folder = Path.Combine(test.Folder, "data");
+        await new SampleDataGenerator().GenerateAsync(new SampleDataOptions(Locations: 2, Skus: 12, Days: 300, Seed: 5), folder);
+        var reports = await new FolderImporter(test.Importer).ImportAsync(folder);
+        Assert.All(reports, r => Assert.Equal(ImportStatus.Succeeded, r.Status));
+        return test;
+    }
+
+    static Task<SalesPanel> PanelAsync(TestStore test) => new SalesPanelLoader(test.Store).LoadAsync();
+
+    [Fact]
+    public async Task CorruptingEverySaleAfterTheCutoffLeavesTheForecastUnchanged()
+    {
+        await using var test = await SmallStoreAsync();
+        var panel = await PanelAsync(test);
+        var cutoff = panel.Periods - 40;
+        var before = new ForecastEngine(panel, Options).Forecast(cutoff);
+
+        using (var connection = test.Store.Open())
+            connection.Execute("UPDATE sales SET quantity = quantity * 7 + 13, price = 999, promo = NOT coalesce(promo, false) WHERE date > $cutoff",
+                new { cutoff = panel.DateOf(cutoff) });
+        var corrupted = await PanelAsync(test);
+        Assert.NotEqual(panel.Quantity[panel.Periods - 1], corrupted.Quantity[panel.Periods - 1]);
+        var after = new ForecastEngine(corrupted, Options).Forecast(cutoff);
+
+        Assert.Equal(before.Point, after.Point);
+        for (var level = 0; level < before.Levels.Count; level++)
+            Assert.Equal(before.Quantiles[level], after.Quantiles[level]);
+    }
+
+    [Fact]
+    public async Task SameDataAndSettingsGiveTheSameForecast()
+    {
+        await using var test = await SmallStoreAsync();
+        var first = new ForecastEngine(await PanelAsync(test), Options).Forecast((await PanelAsync(test)).Periods - 1);
+        var second = new ForecastEngine(await PanelAsync(test), Options).Forecast((await PanelAsync(test)).Periods - 1);
+        Assert.Equal(first.Point, second.Point);
+        Assert.Equal(first.Quantiles[^1], second.Quantiles[^1]);
+    }
+
+    [Fact]
+    public async Task QuantilesAreOrderedAndNonNegative()
+    {
+        await using var test = await SmallStoreAsync();
+        var panel = await PanelAsync(test);
+        var forecast = new ForecastEngine(panel, Options).Forecast(panel.Periods - 1);
+        var p10 = forecast.Quantiles[0];
+        var p50 = forecast.Quantiles[1];
+        var p90 = forecast.Quantiles[2];
+        var p95 = forecast.Quantiles[3];
+        foreach (var s in forecast.ForecastSeries)
+            for (var h = 0; h < forecast.Horizon; h++)
+            {
+                var i = s * forecast.Horizon + h;
+                Assert.True(p10[i] >= 0 && p10[i] <= p50[i] && p50[i] <= p90[i] && p90[i] <= p95[i], $"series {s} h {h + 1}: {p10[i]} {p50[i]} {p90[i]} {p95[i]}");
+            }
+        Assert.True(forecast.CalibrationMetrics.ContainsKey(ModelNames.SeasonalNaive));
+    }
+
+    [Fact]
+    public async Task CancellingStopsTheEngine()
+    {
+        await using var test = await SmallStoreAsync();
+        var panel = await PanelAsync(test);
+        using var cancel = new CancellationTokenSource();
+        var progress = new Progress(p => { if (p.Phase.Contains("window 2")) cancel.Cancel(); });
+        Assert.ThrowsAny<OperationCanceledException>(() =>
+            new ForecastEngine(panel, Options with { Model = Options.Model with { Trees = 400 } }).Forecast(panel.Periods - 1, progress, cancel.Token));
+    }
+
+    sealed class Progress(Action<(string Phase, double Fraction)> report) : IProgress<(string Phase, double Fraction)>
+    {
+        public void Report((string Phase, double Fraction) value) => report(value);
+    }
+}
