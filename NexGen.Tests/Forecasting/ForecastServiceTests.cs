@@ -1,0 +1,104 @@
+using NexGen.Core.Forecasting;
+using NexGen.Core.Ingestion;
+using NexGen.Core.Samples;
+using NexGen.Core.Store;
+
+namespace NexGen.Tests.Forecasting;
+
+/// <summary>Forecast runs through the single entry point: recorded, deterministic, cancellable, one at a time.</summary>
+public class ForecastServiceTests
+{
+    static readonly GlobalModelOptions SmallModel = new() { Trees = 30, MaxTrainingRows = 30_000, TrainingWindow = 100 };
+
+    static async Task<(TestStore Test, ForecastService Service, RunStore Runs, ModelRegistry Registry)> SetUpAsync()
+    {
+        var test = new TestStore();
+        var folder = Path.Combine(test.Folder, "data");
+        await new SampleDataGenerator().GenerateAsync(new SampleDataOptions(Locations: 2, Skus: 10, Days: 250, Seed: 11), folder);
+        Assert.All(await new FolderImporter(test.Importer).ImportAsync(folder), r => Assert.Equal(ImportStatus.Succeeded, r.Status));
+        var runs = new RunStore(test.Store);
+        var registry = new ModelRegistry(test.Store);
+        return (test, new ForecastService(test.Store, runs, registry), runs, registry);
+    }
+
+    [Fact]
+    public async Task ARunWritesEverySeriesForecastAndActivatesItsModel()
+    {
+        var (test, service, runs, registry) = await SetUpAsync();
+        await using var _ = test;
+
+        var run = await service.RunAsync(new ForecastRunRequest(14, Trigger: "cli", CalibrationWindows: 1, Model: SmallModel));
+
+        Assert.True(run.Status == "succeeded", run.Error);
+        Assert.Equal("cli", run.Trigger);
+        var rows = await runs.ForecastsAsync(run.Id);
+        Assert.Equal(2 * 10 * 14, rows.Count);
+        Assert.All(rows, r => Assert.True(r.P10 <= r.P50 && r.P50 <= r.P90 && r.P90 <= r.P95 && r.P10 >= 0));
+        Assert.Equal(new DateOnly(2025, 8, 2), rows.Min(r => r.Date));
+        Assert.Equal(run.ModelId, (await registry.ActiveAsync())!.Id);
+        Assert.Contains("seasonal_naive", run.Metrics);
+    }
+
+    [Fact]
+    public async Task SameDataAndSettingsGiveAByteIdenticalForecastFile()
+    {
+        var (test, service, runs, _) = await SetUpAsync();
+        await using var _ = test;
+        var request = new ForecastRunRequest(7, CalibrationWindows: 1, Model: SmallModel);
+
+        var first = await service.RunAsync(request);
+        var second = await service.RunAsync(request);
+        var a = Path.Combine(test.Folder, "a.csv");
+        var b = Path.Combine(test.Folder, "b.csv");
+        await runs.ExportForecastsAsync(first.Id, a, "csv");
+        await runs.ExportForecastsAsync(second.Id, b, "csv");
+
+        Assert.Equal("location,sku,date,forecast,p10,p50,p90,p95,model", File.ReadLines(a).First());
+        Assert.Equal(File.ReadAllBytes(a), File.ReadAllBytes(b));
+    }
+
+    [Fact]
+    public async Task CancellingARunKeepsThePreviousForecastsAndModel()
+    {
+        var (test, service, runs, registry) = await SetUpAsync();
+        await using var _ = test;
+        var good = await service.RunAsync(new ForecastRunRequest(7, CalibrationWindows: 1, Model: SmallModel));
+        var before = await runs.ForecastsAsync(good.Id);
+
+        using var cancel = new CancellationTokenSource();
+        service.ProgressChanged += p => { if (p.Phase.Contains("training")) cancel.Cancel(); };
+        var cancelled = await service.RunAsync(new ForecastRunRequest(7, CalibrationWindows: 1, Model: SmallModel with { Trees = 500 }), cancel.Token);
+
+        Assert.Equal("cancelled", cancelled.Status);
+        Assert.Empty(await runs.ForecastsAsync(cancelled.Id));
+        Assert.Equal(before, await runs.ForecastsAsync(good.Id));
+        Assert.Equal(good.Id, (await runs.LatestSucceededAsync("forecast"))!.Id);
+        Assert.Equal(good.ModelId, (await registry.ActiveAsync())!.Id);
+    }
+
+    [Fact]
+    public async Task ASecondRunWhileOneIsGoingIsRefused()
+    {
+        var (test, service, _, _) = await SetUpAsync();
+        await using var _ = test;
+        var started = new TaskCompletionSource();
+        service.ProgressChanged += _ => started.TrySetResult();
+
+        var first = service.RunAsync(new ForecastRunRequest(7, CalibrationWindows: 1, Model: SmallModel));
+        await started.Task;
+        var refused = await Assert.ThrowsAsync<RunInProgressException>(() => service.RunAsync(new ForecastRunRequest(7)));
+
+        Assert.Equal("succeeded", (await first).Status);
+        Assert.Equal((await first).Id, refused.RunId);
+    }
+
+    [Fact]
+    public async Task ACutoffOutsideTheHistoryFailsTheRunWithAClearError()
+    {
+        var (test, service, _, _) = await SetUpAsync();
+        await using var _ = test;
+        var run = await service.RunAsync(new ForecastRunRequest(7, Cutoff: new DateOnly(2001, 1, 1), Model: SmallModel));
+        Assert.Equal("failed", run.Status);
+        Assert.Contains("inside the sales history", run.Error);
+    }
+}
