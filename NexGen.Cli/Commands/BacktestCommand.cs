@@ -26,7 +26,7 @@ static class BacktestCommand
 
         Console.WriteLine($"cutoffs {string.Join(", ", result.Cutoffs.Select(d => d.ToString("yyyy-MM-dd")))}, horizon {result.Horizon}");
         Console.WriteLine($"{"model",-18}{"MAE",14}{"RMSE",14}{"WAPE",9}{"bias",9}{"RMSSE",9}{"WRMSSE",9}");
-        foreach (var (model, m) in result.Metrics.OrderBy(m => m.Key == ModelNames.Global ? 0 : 1).ThenBy(m => m.Key, StringComparer.Ordinal))
+        foreach (var (model, m) in result.Metrics.OrderBy(m => m.Key == ModelNames.NexGen ? 0 : 1).ThenBy(m => m.Key, StringComparer.Ordinal))
             Console.WriteLine($"{model,-18}{m.Mae,14:N2}{m.Rmse,14:N2}{m.Wape,9:P1}{m.Bias,9:P1}{m.Rmsse,9:N3}{m.Wrmsse,9:N3}");
         var coverage = result.Coverage;
         Console.WriteLine($"interval coverage over {coverage.Points:N0} points: p{coverage.Lower * 100:0}-p{coverage.Upper * 100:0} {coverage.Central:P1} (nominal {coverage.Upper - coverage.Lower:P0}); " +

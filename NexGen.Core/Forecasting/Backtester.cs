@@ -46,7 +46,7 @@ public sealed class Backtester(SalesPanel panel, ForecastEngineOptions options)
                     (evaluations.TryGetValue(model, out var list) ? list : evaluations[model] = [])
                         .Add(new SeriesForecastEvaluation(series.Location, series.Sku, panel.DateOf(cutoff), actual, values, scale, weight));
                 var at = series.Index * horizon;
-                Add(ModelNames.Global, ToDouble(forecast.Point.AsSpan(at, horizon)));
+                Add(ModelNames.NexGen, ToDouble(forecast.Point.AsSpan(at, horizon)));
                 Add(ModelNames.SeasonalNaive, Baselines.Baselines.SeasonalNaive(history, horizon, grain));
                 Add(ModelNames.MovingAverage, Baselines.Baselines.MovingAverage(history, horizon, window));
                 Add(ModelNames.Naive, Baselines.Baselines.Naive(history, horizon));

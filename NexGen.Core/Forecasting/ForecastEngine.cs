@@ -7,7 +7,10 @@ namespace NexGen.Core.Forecasting;
 /// Makes a forecast as of a cutoff: backtests the global model on windows before it to collect residuals, fits on
 /// all data up to the cutoff, forecasts, and turns the residuals into quantiles (split conformal). Residuals are
 /// normalised by the forecast's own size (|forecast| + a tenth of the series scale), so a holiday peak gets a wider
-/// interval than a quiet week, and kept per horizon where there are enough of them.
+/// interval than a quiet week, and kept per horizon where there are enough of them. The same calibration windows
+/// score seasonal naive, the moving average and TSB on every series: a series whose calibration error (MAE) with one
+/// of them is clearly lower than with the global model (by <see cref="ForecastEngineOptions.SelectionMargin"/>) is
+/// forecast with that baseline, and its rows name it.
 /// </summary>
 public sealed class ForecastEngine(SalesPanel panel, ForecastEngineOptions options)
 {
@@ -25,6 +28,8 @@ public sealed class ForecastEngine(SalesPanel panel, ForecastEngineOptions optio
         var global = new List<SeriesForecastEvaluation>();
         var seasonalNaive = new List<SeriesForecastEvaluation>();
         var grain = panel.PeriodDays == 7 ? Baselines.SeriesGrain.Weekly : Baselines.SeriesGrain.Daily;
+        var candidates = Candidates(grain);
+        var errors = new double[panel.Series.Count, candidates.Count + 1];
 
         var step = Math.Max(1, horizon / Math.Max(1, options.CalibrationWindows));
         for (var k = 1; k <= options.CalibrationWindows; k++)
@@ -58,8 +63,14 @@ public sealed class ForecastEngine(SalesPanel panel, ForecastEngineOptions optio
                 for (var h = 0; h < horizon; h++)
                     points[h] = predicted[series.Index * horizon + h];
                 global.Add(new SeriesForecastEvaluation(series.Location, series.Sku, date, actual, points, naiveScale, weight));
-                seasonalNaive.Add(new SeriesForecastEvaluation(series.Location, series.Sku, date, actual,
-                    Baselines.Baselines.SeasonalNaive(history, horizon, grain), naiveScale, weight));
+                errors[series.Index, 0] += AbsoluteError(actual, points);
+                for (var c = 0; c < candidates.Count; c++)
+                {
+                    var baseline = candidates[c].Forecast(history, horizon);
+                    errors[series.Index, c + 1] += AbsoluteError(actual, baseline);
+                    if (candidates[c].Name == ModelNames.SeasonalNaive)
+                        seasonalNaive.Add(new SeriesForecastEvaluation(series.Location, series.Sku, date, actual, baseline, naiveScale, weight));
+                }
             }
         }
 
@@ -67,8 +78,10 @@ public sealed class ForecastEngine(SalesPanel panel, ForecastEngineOptions optio
         var final = forecaster.Fit(cutoff, horizon, cancellationToken);
         progress?.Report(("forecasting", (steps - 0.2) / steps));
         var pointForecast = forecaster.Predict(final, cutoff, horizon);
-        var quantiles = Quantiles(cutoff, pointForecast, residuals, builder);
         var models = panel.Series.Select(s => s.First <= cutoff ? ModelNames.Global : "").ToArray();
+        if (global.Count > 0)
+            SelectPerSeries(cutoff, pointForecast, models, errors, candidates);
+        var quantiles = Quantiles(cutoff, pointForecast, residuals, builder);
         var calibrationMetrics = global.Count == 0
             ? new Dictionary<string, AccuracyMetrics>()
             : new Dictionary<string, AccuracyMetrics>
@@ -79,6 +92,43 @@ public sealed class ForecastEngine(SalesPanel panel, ForecastEngineOptions optio
         return new ForecastSet(panel, cutoff, horizon, pointForecast, options.Levels, quantiles, models, final, calibrationMetrics);
     }
 
+
+    sealed record Candidate(string Name, Func<double[], int, double[]> Forecast);
+
+    static IReadOnlyList<Candidate> Candidates(Baselines.SeriesGrain grain) =>
+    [
+        new(ModelNames.SeasonalNaive, (history, horizon) => Baselines.Baselines.SeasonalNaive(history, horizon, grain)),
+        new(ModelNames.MovingAverage, (history, horizon) => Baselines.Baselines.MovingAverage(history, horizon, grain == Baselines.SeriesGrain.Weekly ? 4 : 28)),
+        new(ModelNames.Tsb, (history, horizon) => Baselines.Baselines.Tsb(history, horizon)),
+    ];
+
+    /// <summary>Replaces the global forecast of series where a baseline was clearly better in calibration.</summary>
+    void SelectPerSeries(int cutoff, float[] point, string[] models, double[,] errors, IReadOnlyList<Candidate> candidates)
+    {
+        var horizon = options.Horizon;
+        foreach (var series in panel.Series.Where(s => s.First <= cutoff))
+        {
+            var best = 0;
+            for (var c = 1; c <= candidates.Count; c++)
+                if (errors[series.Index, c] < errors[series.Index, best])
+                    best = c;
+            if (best == 0 || errors[series.Index, best] >= (1 - options.SelectionMargin) * errors[series.Index, 0])
+                continue;
+            var forecast = candidates[best - 1].Forecast(panel.History(series.Index, cutoff), horizon);
+            for (var h = 0; h < horizon; h++)
+                point[series.Index * horizon + h] = (float)Math.Max(0, forecast[h]);
+            models[series.Index] = candidates[best - 1].Name;
+        }
+    }
+
+    static double AbsoluteError(double[] actual, double[] forecast)
+    {
+        double sum = 0;
+        for (var h = 0; h < actual.Length; h++)
+            if (!double.IsNaN(actual[h]))
+                sum += Math.Abs(forecast[h] - actual[h]);
+        return sum;
+    }
 
     /// <summary>The residual unit: the forecast's size, floored at a tenth of the series scale.</summary>
     static double Normaliser(double point, double scale) => Math.Abs(point) + 0.1 * scale;

@@ -17,4 +17,10 @@ public sealed record ForecastEngineOptions
     public IReadOnlyList<double> Levels { get; init; } = [0.1, 0.5, 0.9, 0.95];
 
     public GlobalModelOptions Model { get; init; } = new();
+
+    /// <summary>
+    /// A series is forecast with a baseline instead of the global model only when the baseline's calibration error
+    /// is lower by at least this fraction (0.1 = 10 % lower); 1 turns selection off.
+    /// </summary>
+    public double SelectionMargin { get; init; } = 0.1;
 }

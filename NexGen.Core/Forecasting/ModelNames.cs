@@ -3,6 +3,9 @@ namespace NexGen.Core.Forecasting;
 /// <summary>The names forecasts and metrics carry for each model.</summary>
 public static class ModelNames
 {
+    /// <summary>NexGen's forecast in a backtest: the global model, or per series the baseline selected in calibration.</summary>
+    public const string NexGen = "nexgen";
+
     public const string Global = "nexgen_gbm";
     public const string SeasonalNaive = "seasonal_naive";
     public const string MovingAverage = "moving_average";
