@@ -89,7 +89,9 @@ public sealed class ForecastEngine(SalesPanel panel, ForecastEngineOptions optio
                 [ModelNames.Global] = Accuracy.Evaluate(global),
                 [ModelNames.SeasonalNaive] = Accuracy.Evaluate(seasonalNaive),
             };
-        return new ForecastSet(panel, cutoff, horizon, pointForecast, options.Levels, quantiles, models, final, calibrationMetrics);
+        progress?.Report(("explaining", (steps - 0.1) / steps));
+        var explanations = forecaster.Explain(final, cutoff, top: 5);
+        return new ForecastSet(panel, cutoff, horizon, pointForecast, options.Levels, quantiles, models, final, calibrationMetrics, explanations);
     }
 
 

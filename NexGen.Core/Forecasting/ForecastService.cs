@@ -98,8 +98,10 @@ public sealed class ForecastService(DuckDbStore store, RunStore runs, ModelRegis
             horizon = forecast.Horizon,
             periodDays = panel.PeriodDays,
             backtest = forecast.CalibrationMetrics,
+            importance = forecast.Trained.Importance().Take(15).Select(f => new { feature = f.Feature, share = Math.Round(f.Share, 4) }),
+            models = forecast.Model.Where(m => m.Length > 0).GroupBy(m => m).OrderBy(g => g.Key, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count()),
         }, Json);
-        await runs.CompleteAsync(id, metrics, modelId, Rows(forecast), cancellationToken);
+        await runs.CompleteAsync(id, metrics, modelId, Rows(forecast), Explanations(forecast), cancellationToken);
         await registry.ActivateIfNoWorseAsync(modelId, request.PromotionTolerance, CancellationToken.None);
     }
 
@@ -134,6 +136,19 @@ public sealed class ForecastService(DuckDbStore store, RunStore runs, ModelRegis
                 yield return new ForecastRow(series.Location, series.Sku, forecast.Panel.DateOf(forecast.Cutoff + h),
                     Math.Round(forecast.Point[i], 4), At(p10, i), At(p50, i), At(p90, i), At(p95, i), forecast.Model[s]);
             }
+        }
+    }
+
+    /// <summary>The top contributions of every series whose forecast is the global model's.</summary>
+    static IEnumerable<ForecastExplanation> Explanations(ForecastSet forecast)
+    {
+        foreach (var s in forecast.ForecastSeries)
+        {
+            if (forecast.Explanations[s] is not { } top || forecast.Model[s] != ModelNames.Global)
+                continue;
+            var series = forecast.Panel.Series[s];
+            for (var rank = 0; rank < top.Count; rank++)
+                yield return new ForecastExplanation(series.Location, series.Sku, rank + 1, top[rank].Feature, Math.Round(top[rank].Contribution, 4));
         }
     }
 

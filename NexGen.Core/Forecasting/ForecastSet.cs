@@ -15,7 +15,8 @@ public sealed record ForecastSet(
     float[][] Quantiles,
     string[] Model,
     GlobalDemandModel Trained,
-    IReadOnlyDictionary<string, Evaluation.AccuracyMetrics> CalibrationMetrics)
+    IReadOnlyDictionary<string, Evaluation.AccuracyMetrics> CalibrationMetrics,
+    IReadOnlyList<(string Feature, float Contribution)>?[] Explanations)
 {
     public DateOnly CutoffDate => Panel.DateOf(Cutoff);
 

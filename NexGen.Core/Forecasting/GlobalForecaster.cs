@@ -50,6 +50,28 @@ public sealed class GlobalForecaster(SalesPanel panel, FeatureSpec spec, GlobalM
     }
 
     /// <summary>
+    /// The features that moved each series' first forecast period most, with their contributions in units of demand
+    /// per period (the model's scaled contribution times the series scale); null for series that have not started.
+    /// </summary>
+    public IReadOnlyList<(string Feature, float Contribution)>?[] Explain(GlobalDemandModel model, int cutoff, int top)
+    {
+        var width = _features.Length;
+        var series = panel.Series.Where(s => s.First <= cutoff).Select(s => s.Index).ToArray();
+        var rows = new float[series.Length * width];
+        var scales = new float[series.Length];
+        for (var i = 0; i < series.Length; i++)
+        {
+            scales[i] = _features.Scale(series[i], cutoff);
+            _features.Build(series[i], cutoff, 1, scales[i], _features.Base(series[i], cutoff, 1), rows.AsSpan(i * width, width));
+        }
+        var contributions = model.Contributions(rows, top);
+        var result = new IReadOnlyList<(string, float)>?[panel.Series.Count];
+        for (var i = 0; i < contributions.Length; i++)
+            result[series[i]] = contributions[i].Select(c => (c.Feature, c.Contribution * scales[i])).ToList();
+        return result;
+    }
+
+    /// <summary>
     /// Rows for every series, origin in the training window and horizon whose target is known, not censored and at
     /// or before the cutoff; sampled down to <see cref="GlobalModelOptions.MaxTrainingRows"/> by a seeded hash, so the
     /// same data always gives the same rows. Rows learn the same kind of base the forecasts use: where the seasonal

@@ -68,7 +68,12 @@ public sealed class RunStore(DuckDbStore store)
     /// <param name="modelId">The <c>models</c> row the run used or trained, if any.</param>
     /// <exception cref="KeyNotFoundException">No run has this id.</exception>
     /// <exception cref="InvalidOperationException">The run has already ended.</exception>
-    public Task CompleteAsync(long id, string? metricsJson, long? modelId, IEnumerable<ForecastRow> forecasts, CancellationToken cancellationToken = default)
+    public Task CompleteAsync(long id, string? metricsJson, long? modelId, IEnumerable<ForecastRow> forecasts, CancellationToken cancellationToken = default) =>
+        CompleteAsync(id, metricsJson, modelId, forecasts, [], cancellationToken);
+
+    /// <summary>As above, with the top feature contributions of each series written in the same transaction.</summary>
+    public Task CompleteAsync(long id, string? metricsJson, long? modelId, IEnumerable<ForecastRow> forecasts,
+        IEnumerable<ForecastExplanation> explanations, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(forecasts);
         return store.WriteAsync(connection =>
@@ -96,6 +101,16 @@ public sealed class RunStore(DuckDbStore store)
                         .EndRow();
                 }
             }
+            using (var appender = connection.CreateAppender("forecast_explanations"))
+                foreach (var explanation in explanations)
+                    appender.CreateRow()
+                        .AppendValue((long?)id)
+                        .AppendValue(explanation.Location)
+                        .AppendValue(explanation.Sku)
+                        .AppendValue((int?)explanation.Rank)
+                        .AppendValue(explanation.Feature)
+                        .AppendValue((double?)explanation.Contribution)
+                        .EndRow();
             cancellationToken.ThrowIfCancellationRequested();
             connection.Execute("""
                 UPDATE runs SET status = 'succeeded', finished = $finished, progress = 1, metrics = $metricsJson, model_id = $modelId
@@ -239,4 +254,15 @@ public sealed class RunStore(DuckDbStore store)
         id, kind, trigger, parameters, data_version AS DataVersion, started, finished, status, progress, phase,
         metrics, error, model_id AS ModelId
         """;
+
+    /// <summary>The top feature contributions of one series' forecast in a run, by rank.</summary>
+    public async Task<IReadOnlyList<ForecastExplanation>> ExplanationsAsync(long runId, string location, string sku, CancellationToken cancellationToken = default)
+    {
+        using var connection = store.Open();
+        var rows = await connection.QueryAsync<ForecastExplanation>(new CommandDefinition("""
+            SELECT location, sku, rank, feature, contribution FROM forecast_explanations
+            WHERE run_id = $runId AND location = $location AND sku = $sku ORDER BY rank
+            """, new { runId, location, sku }, cancellationToken: cancellationToken));
+        return rows.AsList();
+    }
 }

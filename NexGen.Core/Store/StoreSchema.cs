@@ -53,6 +53,12 @@ public static class StoreSchema
             wrmsse DOUBLE, path VARCHAR NOT NULL, hash VARCHAR NOT NULL);
         CREATE TABLE model_activations (model_id BIGINT NOT NULL, activated TIMESTAMP NOT NULL, reason VARCHAR NOT NULL);
         """,
+        // 4: the features behind each series' first forecast period, for the product page.
+        """
+        CREATE TABLE forecast_explanations (
+            run_id BIGINT NOT NULL, location VARCHAR NOT NULL, sku VARCHAR NOT NULL, rank INTEGER NOT NULL,
+            feature VARCHAR NOT NULL, contribution DOUBLE NOT NULL);
+        """,
     ];
 
     public static int Latest => Migrations.Count;

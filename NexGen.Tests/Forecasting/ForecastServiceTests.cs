@@ -37,6 +37,14 @@ public class ForecastServiceTests
         Assert.Equal(new DateOnly(2025, 8, 2), rows.Min(r => r.Date));
         Assert.Equal(run.ModelId, (await registry.ActiveAsync())!.Id);
         Assert.Contains("seasonal_naive", run.Metrics);
+        Assert.Contains("\"importance\":[{\"feature\":", run.Metrics);
+
+        var explained = rows.First(r => r.Model == ModelNames.Global);
+        var explanation = await runs.ExplanationsAsync(run.Id, explained.Location, explained.Sku);
+        Assert.InRange(explanation.Count, 1, 5);
+        Assert.Equal(Enumerable.Range(1, explanation.Count), explanation.Select(e => e.Rank));
+        Assert.All(explanation, e => Assert.Contains(e.Feature, NexGen.Core.Features.FeatureSpec.For(1).Names));
+        Assert.True(explanation.Select(e => Math.Abs(e.Contribution)).SequenceEqual(explanation.Select(e => Math.Abs(e.Contribution)).OrderDescending()));
     }
 
     [Fact]

@@ -274,7 +274,7 @@ public class RunStoreTests
         var store = new DuckDbStore(path);
         await store.InitializeAsync();
 
-        Assert.Equal(3, store.SchemaVersion());
+        Assert.Equal(StoreSchema.Latest, store.SchemaVersion());
         var runs = new RunStore(store);
         var id = await runs.StartAsync("forecast", "manual", "{}", null);
         await runs.CompleteAsync(id, null, null, [Row("S1", "A", 0, 5)]);
