@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.Options;
 using MudBlazor.Services;
 using NexGen.Core;
+using NexGen.Core.Forecasting;
 using NexGen.Core.Ingestion;
 using NexGen.Core.Store;
 using NexGen.Web.Services;
@@ -13,8 +14,8 @@ namespace NexGen.Web.Extensions;
 public static class NexGenServiceExtensions
 {
     /// <summary>
-    /// NexGen's settings (validated at start-up), the store and the Core services over it, the start-up
-    /// service that prepares the store and loads the samples, and the upload path of the pages.
+    /// NexGen's settings (validated at start-up), the store and the Core services over it (imports, runs, models,
+    /// forecasts), the start-up service that prepares the store and loads the samples, and the upload path of the pages.
     /// </summary>
     public static WebApplicationBuilder AddNexGen(this WebApplicationBuilder builder)
     {
@@ -35,6 +36,10 @@ public static class NexGenServiceExtensions
         services.AddSingleton<FolderImporter>();
         services.AddSingleton<ImportNotifier>();
         services.AddSingleton<UploadImporter>();
+        // One ForecastService for the whole app: it allows one run at a time and every page watches its progress.
+        services.AddSingleton<RunStore>();
+        services.AddSingleton<ModelRegistry>();
+        services.AddSingleton<ForecastService>();
         services.AddHostedService<StoreStartupService>();
 
         // Pages stream browser files over the circuit in small chunks, so SignalR's default message size is

@@ -9,10 +9,12 @@ namespace NexGen.Web.Services;
 /// <summary>
 /// Creates or upgrades the store before the app serves its first page and, on an empty store, loads the sample
 /// files so that a first look at the app has data. Runs before Kestrel listens, so pages never see a half-made store.
+/// Runs that a killed process left "running" are marked failed ("interrupted") here, before any new run can start.
 /// </summary>
 public sealed class StoreStartupService(
     DuckDbStore store,
     StoreInfoReader storeInfo,
+    RunStore runs,
     FolderImporter folderImporter,
     IOptions<NexGenOptions> options,
     ILogger<StoreStartupService> logger) : IHostedService
@@ -21,6 +23,9 @@ public sealed class StoreStartupService(
     {
         var version = await store.InitializeAsync(cancellationToken);
         logger.LogInformation("Store {Path} is ready (schema version {Version})", store.Path, version);
+        var interrupted = await runs.MarkInterruptedAsync(cancellationToken);
+        if (interrupted > 0)
+            logger.LogWarning("{Count} run(s) left running by an earlier process are now failed (interrupted)", interrupted);
 
         var settings = options.Value;
         if (!settings.LoadSamplesOnFirstStart)
