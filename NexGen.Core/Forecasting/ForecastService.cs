@@ -77,7 +77,7 @@ public sealed class ForecastService(DuckDbStore store, RunStore runs, ModelRegis
         var panel = await new SalesPanelLoader(store).LoadAsync(cancellationToken);
         var cutoff = request.Cutoff is { } date ? panel.PeriodOf(date) : panel.Periods - 1;
         if (cutoff < 1 || cutoff >= panel.Periods)
-            throw new ArgumentOutOfRangeException(nameof(request), $"The cutoff must lie inside the sales history ({panel.DateOf(0):yyyy-MM-dd} .. {panel.DateOf(panel.Periods - 1):yyyy-MM-dd}).");
+            throw new InvalidOperationException($"The cutoff must lie inside the sales history ({panel.DateOf(0):yyyy-MM-dd} .. {panel.DateOf(panel.Periods - 1):yyyy-MM-dd}).");
         var options = new ForecastEngineOptions
         {
             Horizon = request.Horizon,
