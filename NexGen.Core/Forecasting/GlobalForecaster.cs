@@ -45,7 +45,7 @@ public sealed class GlobalForecaster(SalesPanel panel, FeatureSpec spec, GlobalM
         Array.Fill(result, float.NaN);
         for (var i = 0; i < series.Length; i++)
             for (var h = 0; h < horizon; h++)
-                result[series[i] * horizon + h] = Math.Max(0, bases[i * horizon + h] + scaled[i * horizon + h] * scales[i]);
+                result[series[i] * horizon + h] = Math.Max(0, Offset(bases[i * horizon + h]) + scaled[i * horizon + h] * scales[i]);
         return result;
     }
 
@@ -115,7 +115,7 @@ public sealed class GlobalForecaster(SalesPanel panel, FeatureSpec spec, GlobalM
                     if (float.IsNaN(scale))
                         scale = _features.Scale(s, origin);
                     _features.Build(s, origin, h, scale, baseline, buffer);
-                    var label = (panel.Demand[offset + target] - baseline) / scale;
+                    var label = (panel.Demand[offset + target] - Offset(baseline)) / scale;
                     set.Add(buffer, Math.Clamp(label, -FeatureBuilder.MaxScaled, FeatureBuilder.MaxScaled));
                 }
             }
@@ -127,6 +127,13 @@ public sealed class GlobalForecaster(SalesPanel panel, FeatureSpec spec, GlobalM
                 all.Add(set.Features(row), set.Label(row));
         return all;
     }
+
+    /// <summary>
+    /// What the target is measured from: the seasonal base for squared-error FastTree (the model learns corrections,
+    /// which may be negative); zero for Tweedie, whose loss needs non-negative targets, so it learns scaled demand
+    /// itself (the base is still a feature).
+    /// </summary>
+    float Offset(float baseline) => options.Kind == ModelKind.FastTreeTweedie ? 0 : baseline;
 
     int Threads => options.Threads > 0 ? options.Threads : Environment.ProcessorCount;
 
