@@ -8,7 +8,7 @@ namespace NexGen.Cli.Commands;
 /// <summary><c>backtest</c>: rolling-origin accuracy of NexGen beside seasonal naive and a moving average.</summary>
 static class BacktestCommand
 {
-    public const string Usage = "backtest --windows W --horizon H [--cutoff yyyy-MM-dd] [--step S] [--calibration-windows 2] [--trees N] [--model fasttree|tweedie] [--store PATH]";
+    public const string Usage = "backtest --windows W --horizon H [--cutoff yyyy-MM-dd] [--step S] [--calibration-windows 2] [--trees N] [--model auto|fasttree|tweedie] [--store PATH]";
 
     public static async Task<int> RunAsync(CommandLine line, NexGenOptions settings, CancellationToken cancellationToken)
     {
@@ -40,9 +40,10 @@ static class BacktestCommand
         Trees = line.Int("trees", 300),
         Kind = line.Get("model") switch
         {
-            null or "fasttree" => ModelKind.FastTree,
+            null or "auto" => ModelKind.Auto,
+            "fasttree" => ModelKind.FastTree,
             "tweedie" => ModelKind.FastTreeTweedie,
-            var other => throw new UsageException($"--model must be fasttree or tweedie, not '{other}'."),
+            var other => throw new UsageException($"--model must be auto, fasttree or tweedie, not '{other}'."),
         },
         MaxTrainingRows = line.Int("max-rows", 2_000_000),
         TrainingWindow = line.Int("training-window", 104),

@@ -21,79 +21,109 @@ public sealed class ForecastEngine(SalesPanel panel, ForecastEngineOptions optio
     public ForecastSet Forecast(int cutoff, IProgress<(string Phase, double Fraction)>? progress = null, CancellationToken cancellationToken = default)
     {
         var horizon = options.Horizon;
-        var forecaster = new GlobalForecaster(panel, _spec, options.Model);
         var builder = new FeatureBuilder(panel, _spec);
-        var steps = options.CalibrationWindows + 1;
-        var residuals = Enumerable.Range(0, horizon).Select(_ => new List<double>()).ToArray();
-        var global = new List<SeriesForecastEvaluation>();
+        var kinds = options.Model.Kind == ModelKind.Auto ? new[] { ModelKind.FastTree, ModelKind.FastTreeTweedie } : [options.Model.Kind];
+        var calibrations = kinds.Select(kind => new Calibration(kind, horizon, panel.Series.Count)).ToArray();
+        var steps = options.CalibrationWindows * kinds.Length + 1;
         var seasonalNaive = new List<SeriesForecastEvaluation>();
         var grain = panel.PeriodDays == 7 ? Baselines.SeriesGrain.Weekly : Baselines.SeriesGrain.Daily;
         var candidates = Candidates(grain);
-        var errors = new double[panel.Series.Count, candidates.Count + 1];
+        var baselineErrors = new double[panel.Series.Count, candidates.Count];
 
         var step = Math.Max(1, horizon / Math.Max(1, options.CalibrationWindows));
+        var done = 0;
         for (var k = 1; k <= options.CalibrationWindows; k++)
         {
             var calibration = cutoff - k * step;
             if (calibration < 1)
                 break;
-            progress?.Report(($"calibration window {k}/{options.CalibrationWindows}: training", (k - 1.0) / steps));
-            var model = forecaster.Fit(calibration, horizon, cancellationToken);
-            var predicted = forecaster.Predict(model, calibration, horizon);
+            var actuals = new double[panel.Series.Count][];
             foreach (var series in panel.Series.Where(s => s.First <= calibration))
             {
-                var scale = builder.Scale(series.Index, calibration);
-                var offset = panel.Offset(series.Index);
-                var actual = new double[horizon];
-                Array.Fill(actual, double.NaN);
-                for (var h = 1; h <= horizon && calibration + h <= cutoff; h++)
-                {
-                    var t = calibration + h;
-                    if (panel.Censored[offset + t])
-                        continue;
-                    actual[h - 1] = panel.Quantity[offset + t];
-                    var point = predicted[series.Index * horizon + h - 1];
-                    residuals[h - 1].Add((actual[h - 1] - point) / Normaliser(point, scale));
-                }
+                actuals[series.Index] = Actuals(series.Index, calibration, cutoff);
                 var history = panel.History(series.Index, calibration);
-                var naiveScale = Accuracy.NaiveScale(history);
-                var weight = Accuracy.SalesWeight(history, horizon);
-                var date = panel.DateOf(calibration);
-                var points = new double[horizon];
-                for (var h = 0; h < horizon; h++)
-                    points[h] = predicted[series.Index * horizon + h];
-                global.Add(new SeriesForecastEvaluation(series.Location, series.Sku, date, actual, points, naiveScale, weight));
-                errors[series.Index, 0] += AbsoluteError(actual, points);
                 for (var c = 0; c < candidates.Count; c++)
                 {
                     var baseline = candidates[c].Forecast(history, horizon);
-                    errors[series.Index, c + 1] += AbsoluteError(actual, baseline);
+                    baselineErrors[series.Index, c] += AbsoluteError(actuals[series.Index], baseline);
                     if (candidates[c].Name == ModelNames.SeasonalNaive)
-                        seasonalNaive.Add(new SeriesForecastEvaluation(series.Location, series.Sku, date, actual, baseline, naiveScale, weight));
+                        seasonalNaive.Add(Evaluation(series, calibration, actuals[series.Index], baseline, history));
                 }
+            }
+            foreach (var calibrated in calibrations)
+            {
+                progress?.Report(($"calibration window {k}/{options.CalibrationWindows}: training {calibrated.Kind}", (double)done++ / steps));
+                var forecaster = new GlobalForecaster(panel, _spec, options.Model with { Kind = calibrated.Kind });
+                var predicted = forecaster.Predict(forecaster.Fit(calibration, horizon, cancellationToken), calibration, horizon);
+                foreach (var series in panel.Series.Where(s => s.First <= calibration))
+                    calibrated.Add(series, calibration, actuals[series.Index], predicted.AsSpan(series.Index * horizon, horizon),
+                        builder.Scale(series.Index, calibration), panel.History(series.Index, calibration), this);
             }
         }
 
-        progress?.Report(("training", (steps - 1.0) / steps));
-        var final = forecaster.Fit(cutoff, horizon, cancellationToken);
+        // Squared error or Tweedie: whichever backtested better (WRMSSE) on the calibration windows.
+        var chosen = calibrations.OrderBy(c => c.Global.Count == 0 ? 0 : Score(Accuracy.Evaluate(c.Global).Wrmsse)).First();
+        progress?.Report(($"training {chosen.Kind}", (steps - 1.0) / steps));
+        var final = new GlobalForecaster(panel, _spec, options.Model with { Kind = chosen.Kind });
+        var trained = final.Fit(cutoff, horizon, cancellationToken);
         progress?.Report(("forecasting", (steps - 0.2) / steps));
-        var pointForecast = forecaster.Predict(final, cutoff, horizon);
+        var pointForecast = final.Predict(trained, cutoff, horizon);
         var models = panel.Series.Select(s => s.First <= cutoff ? ModelNames.Global : "").ToArray();
-        if (global.Count > 0)
-            SelectPerSeries(cutoff, pointForecast, models, errors, candidates);
-        var quantiles = Quantiles(cutoff, pointForecast, residuals, builder);
-        var calibrationMetrics = global.Count == 0
+        if (chosen.Global.Count > 0)
+            SelectPerSeries(cutoff, pointForecast, models, chosen.Errors, baselineErrors, candidates);
+        var quantiles = Quantiles(cutoff, pointForecast, chosen.Residuals, builder);
+        var calibrationMetrics = chosen.Global.Count == 0
             ? new Dictionary<string, AccuracyMetrics>()
             : new Dictionary<string, AccuracyMetrics>
             {
-                [ModelNames.Global] = Accuracy.Evaluate(global),
+                [ModelNames.Global] = Accuracy.Evaluate(chosen.Global),
                 [ModelNames.SeasonalNaive] = Accuracy.Evaluate(seasonalNaive),
             };
+        foreach (var other in calibrations.Where(c => c != chosen && c.Global.Count > 0))
+            calibrationMetrics[$"{ModelNames.Global}_{other.Kind.ToString().ToLowerInvariant()}"] = Accuracy.Evaluate(other.Global);
         progress?.Report(("explaining", (steps - 0.1) / steps));
-        var explanations = forecaster.Explain(final, cutoff, top: 5);
-        return new ForecastSet(panel, cutoff, horizon, pointForecast, options.Levels, quantiles, models, final, calibrationMetrics, explanations);
+        var explanations = final.Explain(trained, cutoff, top: 5);
+        return new ForecastSet(panel, cutoff, horizon, pointForecast, options.Levels, quantiles, models, trained, calibrationMetrics, explanations, chosen.Kind);
     }
 
+    static double Score(double wrmsse) => double.IsFinite(wrmsse) ? wrmsse : double.MaxValue;
+
+    /// <summary>What happened after a calibration cutoff, up to the forecast cutoff (NaN later, and in stock-outs).</summary>
+    double[] Actuals(int series, int calibration, int cutoff)
+    {
+        var offset = panel.Offset(series);
+        var actual = new double[options.Horizon];
+        Array.Fill(actual, double.NaN);
+        for (var h = 1; h <= options.Horizon && calibration + h <= cutoff; h++)
+            if (!panel.Censored[offset + calibration + h])
+                actual[h - 1] = panel.Quantity[offset + calibration + h];
+        return actual;
+    }
+
+    SeriesForecastEvaluation Evaluation(PanelSeries series, int calibration, double[] actual, double[] forecast, double[] history) =>
+        new(series.Location, series.Sku, panel.DateOf(calibration), actual, forecast, Accuracy.NaiveScale(history), Accuracy.SalesWeight(history, options.Horizon));
+
+    /// <summary>One model kind's calibration: normalised residuals per horizon, evaluations and each series' error.</summary>
+    sealed class Calibration(ModelKind kind, int horizon, int series)
+    {
+        public ModelKind Kind => kind;
+        public List<double>[] Residuals { get; } = Enumerable.Range(0, horizon).Select(_ => new List<double>()).ToArray();
+        public List<SeriesForecastEvaluation> Global { get; } = [];
+        public double[] Errors { get; } = new double[series];
+
+        public void Add(PanelSeries s, int calibration, double[] actual, ReadOnlySpan<float> predicted, float scale, double[] history, ForecastEngine engine)
+        {
+            var points = new double[horizon];
+            for (var h = 0; h < horizon; h++)
+            {
+                points[h] = predicted[h];
+                if (!double.IsNaN(actual[h]))
+                    Residuals[h].Add((actual[h] - points[h]) / Normaliser(points[h], scale));
+            }
+            Global.Add(engine.Evaluation(s, calibration, actual, points, history));
+            Errors[s.Index] += AbsoluteError(actual, points);
+        }
+    }
 
     sealed record Candidate(string Name, Func<double[], int, double[]> Forecast);
 
@@ -105,16 +135,17 @@ public sealed class ForecastEngine(SalesPanel panel, ForecastEngineOptions optio
     ];
 
     /// <summary>Replaces the global forecast of series where a baseline was clearly better in calibration.</summary>
-    void SelectPerSeries(int cutoff, float[] point, string[] models, double[,] errors, IReadOnlyList<Candidate> candidates)
+    void SelectPerSeries(int cutoff, float[] point, string[] models, double[] globalErrors, double[,] baselineErrors, IReadOnlyList<Candidate> candidates)
     {
         var horizon = options.Horizon;
         foreach (var series in panel.Series.Where(s => s.First <= cutoff))
         {
             var best = 0;
+            var bestError = globalErrors[series.Index];
             for (var c = 1; c <= candidates.Count; c++)
-                if (errors[series.Index, c] < errors[series.Index, best])
-                    best = c;
-            if (best == 0 || errors[series.Index, best] >= (1 - options.SelectionMargin) * errors[series.Index, 0])
+                if (baselineErrors[series.Index, c - 1] < bestError)
+                    (best, bestError) = (c, baselineErrors[series.Index, c - 1]);
+            if (best == 0 || bestError >= (1 - options.SelectionMargin) * globalErrors[series.Index])
                 continue;
             var forecast = candidates[best - 1].Forecast(panel.History(series.Index, cutoff), horizon);
             for (var h = 0; h < horizon; h++)

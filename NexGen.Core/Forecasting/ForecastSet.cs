@@ -16,7 +16,8 @@ public sealed record ForecastSet(
     string[] Model,
     GlobalDemandModel Trained,
     IReadOnlyDictionary<string, Evaluation.AccuracyMetrics> CalibrationMetrics,
-    IReadOnlyList<(string Feature, float Contribution)>?[] Explanations)
+    IReadOnlyList<(string Feature, float Contribution)>?[] Explanations,
+    ModelKind Kind)
 {
     public DateOnly CutoffDate => Panel.DateOf(Cutoff);
 

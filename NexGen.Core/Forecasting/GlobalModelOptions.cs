@@ -3,7 +3,7 @@ namespace NexGen.Core.Forecasting;
 /// <summary>Settings of the global gradient-boosted model; the defaults suit daily and weekly retail data.</summary>
 public sealed record GlobalModelOptions
 {
-    public ModelKind Kind { get; init; } = ModelKind.FastTree;
+    public ModelKind Kind { get; init; } = ModelKind.Auto;
 
     /// <summary>Training origins go back this many periods from the cutoff (the recent window the model learns from).</summary>
     public int TrainingWindow { get; init; } = 104;
