@@ -69,4 +69,25 @@ public class CliTests
         Assert.All(reports, r => Assert.Equal(ImportStatus.Succeeded, r.Status));
         Assert.Equal(2 * 5 * 30, test.Count("sales"));
     }
+
+    [Fact]
+    public async Task ForecastWritesTheFileAndModelsListShowsTheActiveModel()
+    {
+        await using var test = new TestStore();
+        var folder = Path.Combine(test.Folder, "gen");
+        await CliProcess.RunAsync("generate", "--locations", "1", "--skus", "6", "--days", "200", "--seed", "3", "--out", folder);
+        await new FolderImporter(test.Importer).ImportAsync(folder);
+        var output = Path.Combine(test.Folder, "forecast.csv");
+
+        var forecast = await CliProcess.RunAsync("forecast", "--horizon", "7", "--out", output, "--trees", "20", "--max-rows", "20000",
+            "--calibration-windows", "1", "--store", test.Store.Path);
+        var models = await CliProcess.RunAsync("models", "list", "--store", test.Store.Path);
+
+        Assert.True(forecast.ExitCode == 0, forecast.Error);
+        var lines = File.ReadAllLines(output);
+        Assert.Equal("location,sku,date,forecast,p10,p50,p90,p95,model", lines[0]);
+        Assert.Equal(1 + 6 * 7, lines.Length);
+        Assert.StartsWith("L01,SKU00001,2025-06-13,", lines[1]);
+        Assert.Contains("*", models.Output);
+    }
 }
