@@ -10,7 +10,8 @@ namespace NexGen.Core.Forecasting;
 /// interval than a quiet week, and kept per horizon where there are enough of them. The same calibration windows
 /// score seasonal naive, the moving average and TSB on every series: a series whose calibration error (MAE) with one
 /// of them is clearly lower than with the global model (by <see cref="ForecastEngineOptions.SelectionMargin"/>) is
-/// forecast with that baseline, and its rows name it.
+/// forecast with that baseline, and its rows name it. With <see cref="ModelKind.Auto"/> both losses (squared error and
+/// Tweedie) are backtested on the calibration windows and the one with the lower WRMSSE is trained on all data.
 /// </summary>
 public sealed class ForecastEngine(SalesPanel panel, ForecastEngineOptions options)
 {
