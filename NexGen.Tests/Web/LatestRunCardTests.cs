@@ -85,6 +85,46 @@ public sealed class LatestRunCardTests(BrowserFixture browser)
     }
 
     [Fact]
+    public async Task RunForecastButtonRunsAForecastInTheBackgroundAndTheCardShowsIt()
+    {
+        await using var app = NexGenWebApp.Start();
+        var runs = app.GetRequiredService<RunStore>();
+        var page = await browser.OpenLiveAsync(app.BaseUrl);
+        try
+        {
+            var card = page.Locator("[data-testid=latest-run]");
+            await Assertions.Expect(card).ToHaveAttributeAsync("data-status", "none");
+            var horizon = card.Locator("input[data-testid=run-horizon], [data-testid=run-horizon] input").First;
+            // Without a run the period length is unknown: 28 periods.
+            await Assertions.Expect(horizon).ToHaveValueAsync("28");
+            await Assertions.Expect(card.Locator("[data-testid=cancel-run]")).ToHaveCountAsync(0);
+
+            await horizon.FillAsync("4");
+            await horizon.PressAsync("Tab");
+            await card.Locator("[data-testid=run-forecast]").ClickAsync();
+
+            // The default model on the samples takes a few seconds; the page is not held meanwhile.
+            await Assertions.Expect(card).ToHaveAttributeAsync("data-status", "succeeded", new() { Timeout = 60_000 });
+            var run = (await runs.RecentAsync(5)).First(r => r.Kind == "forecast");
+            Assert.Equal(("succeeded", "manual"), (run.Status, run.Trigger));
+            await Assertions.Expect(card).ToHaveAttributeAsync("data-run-id", run.Id.ToString(CultureInfo.InvariantCulture));
+            await Assertions.Expect(card.Locator("[data-testid=run-status]")).ToHaveTextAsync("succeeded");
+            await Assertions.Expect(card.Locator("[data-fact=horizon]")).ToContainTextAsync("4 weeks (28 days)");
+            await Assertions.Expect(card.Locator("[data-testid=run-forecast]")).ToBeEnabledAsync();
+            await Assertions.Expect(card.Locator("[data-testid=cancel-run]")).ToHaveCountAsync(0);
+
+            // A fresh page defaults to a quarter of weekly data.
+            await page.ReloadAsync();
+            await Assertions.Expect(page.Locator("[data-testid=home]")).ToHaveAttributeAsync("data-render", "live");
+            await Assertions.Expect(horizon).ToHaveValueAsync("13");
+        }
+        finally
+        {
+            await page.Context.CloseAsync();
+        }
+    }
+
+    [Fact]
     public async Task WithoutAnyForecastTheCardSaysHowToRunOne()
     {
         await using var app = NexGenWebApp.Start();

@@ -22,6 +22,7 @@ public sealed partial class LatestRunCard : IDisposable
     [Inject] RunStore Runs { get; set; } = default!;
     [Inject] ForecastService Forecasts { get; set; } = default!;
     [Inject] ILogger<LatestRunCard> Logger { get; set; } = default!;
+    [Inject] ISnackbar Snackbar { get; set; } = default!;
 
     RunRecord? _latest;
     ForecastRunMetrics? _latestMetrics;
@@ -34,6 +35,12 @@ public sealed partial class LatestRunCard : IDisposable
     CancellationTokenSource? _load;
     int _loadVersion;
     readonly CancellationTokenSource _disposed = new();
+
+    /// <summary>The cancellation of the run this card started, while it goes; null for a run started elsewhere.</summary>
+    volatile CancellationTokenSource? _mine;
+
+    /// <summary>The horizon the user typed; until then <see cref="DefaultHorizon"/>.</summary>
+    int? _horizonChoice;
 
     protected override async Task OnInitializedAsync()
     {
@@ -111,6 +118,103 @@ public sealed partial class LatestRunCard : IDisposable
             await LoadAsync();
         if (!_disposed.IsCancellationRequested)
             StateHasChanged();
+    }
+
+    /// <summary>Days per period of the latest runs that know it (7 weekly, 1 daily), else null.</summary>
+    int? PeriodDays => _latestMetrics?.PeriodDays ?? _succeededMetrics?.PeriodDays;
+
+    /// <summary>A quarter of a year of weekly data (13 weeks), else four weeks of daily data (28 days).</summary>
+    int DefaultHorizon => PeriodDays == 7 ? 13 : 28;
+
+    int Horizon => _horizonChoice ?? DefaultHorizon;
+
+    string HorizonHelp => PeriodDays switch
+    {
+        7 => "weeks",
+        1 => "days",
+        { } days => $"periods of {days} days",
+        null => "periods of the sales data",
+    };
+
+    /// <summary>A run is going, or this card has asked for one that has not reported yet.</summary>
+    bool Running => Forecasts.Current is not null || _mine is not null;
+
+    /// <summary>
+    /// Starts a forecast run in the background: the run outlives this page, and the circuit is not held while it goes
+    /// (the card follows it through <see cref="ForecastService.ProgressChanged"/>).
+    /// </summary>
+    void StartRun()
+    {
+        if (Forecasts.Current is { } current)
+        {
+            Snackbar.Add($"A forecast is already running (run #{current.RunId})", Severity.Warning);
+            return;
+        }
+        if (_mine is not null)
+            return;
+        var cts = new CancellationTokenSource();
+        _mine = cts;
+        var request = new ForecastRunRequest(Math.Clamp(Horizon, 1, 400), Cutoff: null, Trigger: "manual", CalibrationWindows: 2, Model: null);
+        _ = Task.Run(() => RunInBackgroundAsync(request, cts));
+    }
+
+    /// <summary>Runs the forecast to its end; never throws: every failure is logged and told to this page if it is still open.</summary>
+    async Task RunInBackgroundAsync(ForecastRunRequest request, CancellationTokenSource cts)
+    {
+        try
+        {
+            var run = await Forecasts.RunAsync(request, cts.Token);
+            Logger.LogInformation("Forecast run #{RunId} started from the dashboard {Status}", run.Id, run.Status);
+        }
+        catch (RunInProgressException e)
+        {
+            Notify($"A forecast is already running (run #{e.RunId})", Severity.Warning);
+        }
+        catch (Exception e)
+        {
+            Logger.LogError(e, "A forecast run started from the dashboard could not run");
+            Notify($"Could not run the forecast: {e.Message}", Severity.Error);
+        }
+        finally
+        {
+            Interlocked.CompareExchange(ref _mine, null, cts);
+            cts.Dispose();
+            Notify(null, Severity.Normal);
+        }
+    }
+
+    /// <summary>Re-renders this card (and shows a message) from a background thread, unless the page has closed.</summary>
+    void Notify(string? message, Severity severity)
+    {
+        if (_disposed.IsCancellationRequested)
+            return;
+        try
+        {
+            _ = InvokeAsync(() =>
+            {
+                if (_disposed.IsCancellationRequested)
+                    return;
+                if (message is not null)
+                    Snackbar.Add(message, severity);
+                StateHasChanged();
+            });
+        }
+        catch (Exception e)
+        {
+            Logger.LogDebug(e, "Could not tell a closing page about its forecast run");
+        }
+    }
+
+    void Cancel()
+    {
+        try
+        {
+            _mine?.Cancel();
+        }
+        catch (ObjectDisposedException)
+        {
+            // The run ended meanwhile.
+        }
     }
 
     public void Dispose()
