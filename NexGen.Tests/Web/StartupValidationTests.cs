@@ -7,6 +7,8 @@ public sealed class StartupValidationTests
     [Theory]
     [InlineData("NexGen:MaxUploadBytes", "0", "MaxUploadBytes")]
     [InlineData("NexGen:StoreMemoryLimit", "lots", "StoreMemoryLimit")]
+    [InlineData("Replenishment:Policy", "sometimes", "Policy")]
+    [InlineData("Replenishment:LeadTimeDays", "-3", "LeadTimeDays")]
     public void InvalidSettingFailsStartUpNamingTheOption(string key, string value, string option)
     {
         var error = Assert.ThrowsAny<Exception>(() =>

@@ -24,6 +24,10 @@ public static class NexGenServiceExtensions
             .BindConfiguration(NexGenOptions.SectionName)
             .ValidateDataAnnotations()
             .ValidateOnStart();
+        services.AddOptions<NexGen.Core.Replenishment.ReplenishmentOptions>()
+            .BindConfiguration(NexGen.Core.Replenishment.ReplenishmentOptions.SectionName)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
 
         services.AddSingleton(provider =>
         {
