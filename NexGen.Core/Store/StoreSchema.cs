@@ -67,6 +67,11 @@ public static class StoreSchema
         CREATE TABLE forecast_scales (
             run_id BIGINT NOT NULL, location VARCHAR NOT NULL, sku VARCHAR NOT NULL, scale DOUBLE NOT NULL);
         """,
+        // 6: exogenous variables by location (null = every location) and date, in long form.
+        """
+        CREATE TABLE exogenous (
+            location VARCHAR, date DATE NOT NULL, name VARCHAR NOT NULL, value DOUBLE NOT NULL, import_id BIGINT NOT NULL);
+        """,
     ];
 
     public static int Latest => Migrations.Count;
