@@ -17,7 +17,7 @@ public sealed class ForecastEngine(SalesPanel panel, ForecastEngineOptions optio
 {
     const int MinResidualsPerHorizon = 200;
 
-    readonly FeatureSpec _spec = FeatureSpec.For(panel.PeriodDays);
+    readonly FeatureSpec _spec = FeatureSpec.For(panel);
 
     public ForecastSet Forecast(int cutoff, IProgress<(string Phase, double Fraction)>? progress = null, CancellationToken cancellationToken = default)
     {

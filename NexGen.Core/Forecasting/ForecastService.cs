@@ -120,7 +120,7 @@ public sealed class ForecastService(DuckDbStore store, RunStore runs, ModelRegis
         var metrics = forecast.CalibrationMetrics;
         return new ModelRecord(0, DateTime.UtcNow, forecast.Kind.ToString(), JsonSerializer.Serialize(options.Model with { Kind = forecast.Kind }, Json),
             forecast.Panel.DateOf(Math.Max(0, forecast.Cutoff - options.Model.TrainingWindow)), forecast.CutoffDate,
-            JsonSerializer.Serialize(FeatureSpec.For(forecast.Panel.PeriodDays), Json),
+            JsonSerializer.Serialize(FeatureSpec.For(forecast.Panel), Json),
             JsonSerializer.Serialize(metrics, Json),
             metrics.TryGetValue(ModelNames.Global, out var global) && double.IsFinite(global.Wrmsse) ? global.Wrmsse : null,
             path, hash);

@@ -1,3 +1,4 @@
+using NexGen.Core.Features;
 using NexGen.Core.Ingestion;
 
 namespace NexGen.Tests.Ingestion;
@@ -57,5 +58,25 @@ public class ExogenousImportTests
 
         Assert.Equal(ImportStatus.Rejected, report.Status);
         Assert.Contains(report.Issues, i => i.Code == "missing_column" && i.Reason.Contains("both 'name' and 'value'"));
+    }
+
+    [Fact]
+    public async Task ThePanelCarriesEachValueForwardAndALocationsOwnValueWinsOverTheAllLocationsOne()
+    {
+        await using var test = new TestStore();
+        await test.ImportAsync(DataKind.Sales, test.WriteFile("sales.csv",
+            "location,sku,date,quantity\nS1,A,2024-01-01,1\nS1,A,2024-01-02,1\nS1,A,2024-01-03,1\nS1,A,2024-01-04,1\nS2,A,2024-01-01,1\nS2,A,2024-01-04,1\n"));
+        await test.ImportAsync(DataKind.Exogenous, test.WriteFile("exogenous.csv",
+            "location,date,name,value\n,2024-01-02,cpi,100\nS2,2024-01-02,cpi,200\n,2023-12-30,temp,5\nS1,2024-01-03,temp,7\n"));
+
+        var panel = await new SalesPanelLoader(test.Store).LoadAsync();
+
+        Assert.Equal(["cpi", "temp"], panel.ExogenousNames);
+        // Location codes: S1 = 0, S2 = 1. cpi: unknown on day 0, then 100 (S1) or S2's own 200, carried forward.
+        Assert.Equal([float.NaN, 100, 100, 100], Enumerable.Range(0, 4).Select(t => panel.ExogenousAt(0, 0, t)));
+        Assert.Equal([float.NaN, 200, 200, 200], Enumerable.Range(0, 4).Select(t => panel.ExogenousAt(0, 1, t)));
+        // temp: a value dated before the first sale counts from the first period.
+        Assert.Equal([5f, 5, 7, 7], Enumerable.Range(0, 4).Select(t => panel.ExogenousAt(1, 0, t)));
+        Assert.Equal([5f, 5, 5, 5], Enumerable.Range(0, 4).Select(t => panel.ExogenousAt(1, 1, t)));
     }
 }
