@@ -281,6 +281,25 @@ public sealed class RunStore(DuckDbStore store)
         metrics, error, model_id AS ModelId
         """;
 
+    /// <summary>The first succeeded forecast run that used a model: the one that trained it; null when none.</summary>
+    public async Task<RunRecord?> TrainingRunAsync(long modelId, CancellationToken cancellationToken = default)
+    {
+        using var connection = store.Open();
+        return await connection.QuerySingleOrDefaultAsync<RunRecord>(new CommandDefinition(
+            $"SELECT {Columns} FROM runs WHERE model_id = $modelId AND kind = 'forecast' AND status = 'succeeded' ORDER BY id LIMIT 1",
+            new { modelId }, cancellationToken: cancellationToken));
+    }
+
+    /// <summary>The model that produced each series' forecast in a run, by location and SKU.</summary>
+    public async Task<IReadOnlyDictionary<(string Location, string Sku), string>> SeriesModelsAsync(long runId, CancellationToken cancellationToken = default)
+    {
+        using var connection = store.Open();
+        var rows = await connection.QueryAsync<(string Location, string Sku, string Model)>(new CommandDefinition(
+            "SELECT location, sku, any_value(model) FROM forecasts WHERE run_id = $runId GROUP BY location, sku",
+            new { runId }, cancellationToken: cancellationToken));
+        return rows.ToDictionary(r => (r.Location, r.Sku), r => r.Model);
+    }
+
     /// <summary>A run's error profile; null when the run stored none (a run without calibration actuals).</summary>
     public async Task<ErrorProfile?> ErrorProfileAsync(long runId, CancellationToken cancellationToken = default)
     {

@@ -72,6 +72,12 @@ public static class StoreSchema
         CREATE TABLE exogenous (
             location VARCHAR, date DATE NOT NULL, name VARCHAR NOT NULL, value DOUBLE NOT NULL, import_id BIGINT NOT NULL);
         """,
+        // 7: each model's interval offsets (normalised residual quantiles per level and horizon), so it can forecast
+        // again without retraining.
+        """
+        CREATE TABLE model_intervals (
+            model_id BIGINT NOT NULL, level DOUBLE NOT NULL, horizon INTEGER NOT NULL, "offset" DOUBLE NOT NULL);
+        """,
     ];
 
     public static int Latest => Migrations.Count;
