@@ -8,7 +8,7 @@ namespace NexGen.Core.Jobs;
 /// Posts a JSON payload to every configured webhook, in the background: a slow or failing receiver never blocks or
 /// fails a run. Each POST has its own timeout; failures are logged with the URL's host only (URLs may carry tokens).
 /// </summary>
-public sealed class WebhookNotifier(IOptions<SchedulingOptions> options, ILogger<WebhookNotifier> logger) : IDisposable
+public sealed class WebhookNotifier(IOptions<RefreshScheduleOptions> options, ILogger<WebhookNotifier> logger) : IDisposable
 {
     readonly HttpClient _client = new() { Timeout = Timeout.InfiniteTimeSpan };
 

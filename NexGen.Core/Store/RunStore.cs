@@ -12,11 +12,11 @@ namespace NexGen.Core.Store;
 /// </summary>
 public sealed class RunStore(DuckDbStore store)
 {
-    static readonly string[] Kinds = ["forecast", "backtest", "train"];
+    static readonly string[] Kinds = ["forecast", "backtest", "train", "refresh"];
     static readonly string[] Triggers = ["manual", "schedule", "api", "cli"];
 
     /// <summary>Records a new run as running with progress 0 and returns its id.</summary>
-    /// <param name="kind">forecast, backtest or train.</param>
+    /// <param name="kind">forecast, backtest, train or refresh.</param>
     /// <param name="trigger">manual, schedule, api or cli.</param>
     /// <param name="parametersJson">The run's parameters as JSON.</param>
     /// <param name="dataVersion">Identifies the data the run reads, if known.</param>

@@ -3,7 +3,7 @@ using System.ComponentModel.DataAnnotations;
 namespace NexGen.Core.Jobs;
 
 /// <summary>Settings of the <c>Scheduling</c> section: when the refresh runs, how it retries and whom it notifies.</summary>
-public sealed class SchedulingOptions
+public sealed class RefreshScheduleOptions
 {
     public const string SectionName = "Scheduling";
 
