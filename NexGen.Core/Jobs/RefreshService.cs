@@ -31,6 +31,7 @@ public sealed class RefreshService(ForecastService forecasts, RunStore runs, Web
             if (forecast.Status != "succeeded")
                 throw new RefreshFailedException($"forecast run #{forecast.Id} {forecast.Status}: {forecast.Error}");
             var metrics = JsonSerializer.Serialize(new { forecastRun = forecast.Id, request.Retrain, request.Attempt }, Json);
+            await runs.ReportProgressAsync(id, 1, $"forecast run #{forecast.Id}, model {forecast.ModelId}: {ModelChoice(forecast)}", cancellationToken);
             await runs.CompleteAsync(id, metrics, forecast.ModelId, [], cancellationToken);
             return new RefreshResult((await runs.FindAsync(id, CancellationToken.None))!, Transient: false);
         }
@@ -51,6 +52,13 @@ public sealed class RefreshService(ForecastService forecasts, RunStore runs, Web
                     $"NexGen refresh run #{id} failed: {e.Message}", new { error = e.Message, request.Attempt, request.Retrain }));
             return new RefreshResult((await runs.FindAsync(id, CancellationToken.None))!, transient);
         }
+    }
+
+    /// <summary>What the forecast run did with the model ("retrained", "forecast with model 3", ...), from its metrics.</summary>
+    static string ModelChoice(RunRecord forecast)
+    {
+        using var metrics = JsonDocument.Parse(forecast.Metrics ?? "{}");
+        return metrics.RootElement.TryGetProperty("model", out var model) ? model.GetString() ?? "" : "";
     }
 
     /// <summary>Starts the forecast, first waiting behind a run that is already going.</summary>

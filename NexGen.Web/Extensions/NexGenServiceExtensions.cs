@@ -60,7 +60,8 @@ public static class NexGenServiceExtensions
     {
         builder.Services.AddRazorComponents()
             .AddInteractiveServerComponents();
-        builder.Services.AddMudServices();
+        // Messages appear bottom right, clear of the app bar and of the buttons at the top of a page.
+        builder.Services.AddMudServices(mud => mud.SnackbarConfiguration.PositionClass = MudBlazor.Defaults.Classes.Position.BottomRight);
         return builder;
     }
 
