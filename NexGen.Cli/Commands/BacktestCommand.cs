@@ -49,12 +49,6 @@ static class BacktestCommand
         TrainingWindow = line.Int("training-window", 104),
     };
 
-    static DateOnly ParseDate(string text) =>
+    internal static DateOnly ParseDate(string text) =>
         DateOnly.TryParseExact(text, "yyyy-MM-dd", out var date) ? date : throw new UsageException($"Dates are yyyy-MM-dd, not '{text}'.");
-
-    sealed class PhaseProgress(Stopwatch clock) : IProgress<(string Phase, double Fraction)>
-    {
-        public void Report((string Phase, double Fraction) value) =>
-            Console.Error.WriteLine($"  {clock.Elapsed.TotalSeconds,7:N1} s  {value.Fraction,5:P0}  {value.Phase}");
-    }
 }

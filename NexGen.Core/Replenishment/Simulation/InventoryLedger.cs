@@ -1,14 +1,14 @@
 namespace NexGen.Core.Replenishment.Simulation;
 
 /// <summary>
-/// Stock of one item under one policy, period by period, with lost sales: demand beyond what is on hand is lost, not
-/// backordered (a shopper facing an empty shelf buys elsewhere), so inventory position = on hand + on order.
-/// An order placed at the end of period t is received at the start of period t + L + 1.
+/// Stock of one item under one policy, period by period. Demand beyond what is on hand is lost (a shopper facing an
+/// empty shelf buys elsewhere) or, with backorders, owed and served first from the next receipts. Inventory position =
+/// on hand + on order - backorders. An order placed at the end of period t is received at the start of period t + L + 1.
 /// </summary>
 sealed class InventoryLedger
 {
     readonly int _from, _to, _leadTime, _reviewPeriod;
-    readonly bool _periodicCycles;
+    readonly bool _periodicCycles, _backorders;
     readonly double[] _arrivals;
     readonly bool[] _stockOut;
     readonly List<int> _reviews = [], _receipts = [];
@@ -24,9 +24,10 @@ sealed class InventoryLedger
     /// ordered or not. False (continuous review): a cycle runs from one receipt to the period before the next.
     /// </param>
     /// <param name="onHand">Starting stock in units.</param>
-    public InventoryLedger(int from, int to, int leadTime, int reviewPeriod, bool periodicCycles, double onHand)
+    /// <param name="backorders">True: unmet demand is owed; false: it is lost.</param>
+    public InventoryLedger(int from, int to, int leadTime, int reviewPeriod, bool periodicCycles, double onHand, bool backorders)
     {
-        (_from, _to, _leadTime, _reviewPeriod, _periodicCycles) = (from, to, leadTime, reviewPeriod, periodicCycles);
+        (_from, _to, _leadTime, _reviewPeriod, _periodicCycles, _backorders) = (from, to, leadTime, reviewPeriod, periodicCycles, backorders);
         _arrivals = new double[to - from + 1];
         _stockOut = new bool[to - from + 1];
         OnHand = onHand;
@@ -38,7 +39,13 @@ sealed class InventoryLedger
     /// <summary>Units ordered and not yet received.</summary>
     public double OnOrder { get; private set; }
 
-    /// <summary>Receives what arrives at the start of period t, then serves its demand from stock.</summary>
+    /// <summary>Units owed to customers (always 0 with lost sales).</summary>
+    public double Backorders { get; private set; }
+
+    /// <summary>
+    /// Receives what arrives at the start of period t, serves what is owed, then serves the period's demand from
+    /// stock; only demand served in its own period counts as served (fill rate).
+    /// </summary>
     public void Serve(int t, double demand)
     {
         var received = _arrivals[t - _from];
@@ -48,8 +55,13 @@ sealed class InventoryLedger
             OnOrder -= received;
             _receipts.Add(t);
         }
+        var owed = Math.Min(OnHand, Backorders);
+        OnHand -= owed;
+        Backorders -= owed;
         var served = Math.Min(OnHand, demand);
         OnHand -= served;
+        if (_backorders)
+            Backorders += demand - served;
         _demand += demand;
         _served += served;
         _inventory += OnHand;

@@ -11,7 +11,8 @@ namespace NexGen.Core.Replenishment.Simulation;
 /// <para>
 /// Each period t of [From, To]: orders due are received at its start, its demand (the panel's
 /// <see cref="SalesPanel.Demand"/>: sales, with stock-out periods replaced by their estimate; negatives as 0) is served
-/// from stock and the excess is lost, and at its end the policies review. NexGen's policy
+/// from stock and the excess is lost (or owed, with <see cref="SimulationOptions.Backorders"/>), and at its end the
+/// policies review. NexGen's policy
 /// (<see cref="ReplenishmentCalculator.Suggest"/>, empirical safety stock) sees only the latest forecast made at an
 /// origin at or before t: the forecaster is refitted at the end of From - 1 and every
 /// <see cref="SimulationOptions.RefitInterval"/> periods after, forecasting far enough ahead to cover the refit
@@ -39,7 +40,7 @@ public static class PolicySimulator
         var horizon = refit + (kept.Count == 0 ? 1 : kept.Max(i => i.LeadTime + i.ReviewPeriod));
         var start = kept.Select(i => Math.Round(options.StartCover * TrailingMean(panel, i.Series, from - 1, options.NaiveWindow))).ToArray();
         var ledgers = kept.Select((item, k) => Enumerable.Range(0, levels.Length + 1)
-            .Select(v => new InventoryLedger(from, to, item.LeadTime, item.ReviewPeriod, v == 0 || item.Policy.IsPeriodic, start[k])).ToArray()).ToArray();
+            .Select(v => new InventoryLedger(from, to, item.LeadTime, item.ReviewPeriod, v == 0 || item.Policy.IsPeriodic, start[k], options.Backorders)).ToArray()).ToArray();
 
         var origins = new List<DateOnly>();
         var originCount = (to - from) / refit + 1;
@@ -97,7 +98,7 @@ public static class PolicySimulator
         {
             var naive = ledgers[0];
             naive.Review(t);
-            var position = naive.OnHand + naive.OnOrder;
+            var position = naive.OnHand + naive.OnOrder - naive.Backorders;
             var orderUpTo = options.NaiveCover * TrailingMean(panel, item.Series, t, options.NaiveWindow);
             naive.Order(t, item.Constraints.Apply(orderUpTo - position, position).Final);
         }
@@ -124,6 +125,7 @@ public static class PolicySimulator
             {
                 OnHand = ledger.OnHand,
                 OnOrder = ledger.OnOrder,
+                Backorders = ledger.Backorders,
                 Forecast = demand,
                 LeadTime = item.LeadTime,
                 ReviewPeriod = item.ReviewPeriod,

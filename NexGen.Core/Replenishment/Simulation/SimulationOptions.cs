@@ -21,6 +21,13 @@ public sealed record SimulationOptions
     /// <summary>Synthetic starting stock: on hand at the start = this many periods of the trailing mean demand (over <see cref="NaiveWindow"/>). No order is open at the start.</summary>
     public required double StartCover { get; init; }
 
+    /// <summary>
+    /// False (the default): demand that finds no stock is lost, as in a shop. True: it is backordered and served from
+    /// the next receipts, the assumption behind the safety-stock formulas (DOMAIN.md), under which the cycle service
+    /// level should match its target; lost sales raise it, because lost demand never draws stock down.
+    /// </summary>
+    public bool Backorders { get; init; }
+
     /// <summary>The naive policy orders up to this many periods of its trailing mean demand (4 weeks).</summary>
     public required int NaiveCover { get; init; }
 
