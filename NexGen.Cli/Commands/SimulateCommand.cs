@@ -12,8 +12,8 @@ namespace NexGen.Cli.Commands;
 static class SimulateCommand
 {
     public const string Usage = "simulate --from yyyy-MM-dd --to yyyy-MM-dd [--policy periodic|continuous|minmax|cover] [--service-levels 0.9,0.95,0.98,0.99] " +
-                                "[--lead-time-days 7] [--review-days 7] [--start-cover-days 14] [--refit-days 28] [--backorders] [--forecaster engine|moving-average] " +
-                                "[--calibration-windows 2] [--trees N] [--model auto|fasttree|tweedie] [--out F.csv] [--store PATH]";
+                                "[--lead-time-days 7] [--review-days 7] [--start-cover-days D] [--refit-days 28] [--backorders] [--forecaster engine|moving-average] " +
+                                "[--calibration-windows 2] [--trees N] [--model auto|fasttree|tweedie] [--max-rows N] [--out F.csv] [--store PATH]";
 
     const int NaiveDays = 28;
 
@@ -32,7 +32,7 @@ static class SimulateCommand
         if (replenishment.LeadTimeDays < 0 || replenishment.ReviewPeriodDays < 1)
             throw new UsageException("--lead-time-days must be >= 0 and --review-days >= 1.");
         var levels = ServiceLevelList(line.Get("service-levels") ?? "0.9,0.95,0.98,0.99");
-        var startCoverDays = line.Int("start-cover-days", 14);
+        var startCoverDays = line.Get("start-cover-days") is null ? (int?)null : line.Int("start-cover-days", 0);
         var refitDays = line.Int("refit-days", 28);
         if (startCoverDays < 0 || refitDays < 1)
             throw new UsageException("--start-cover-days must be >= 0 and --refit-days >= 1.");
@@ -88,7 +88,7 @@ static class SimulateCommand
         return levels.Length > 0 ? levels : throw new UsageException("--service-levels needs at least one value.");
     }
 
-    static void Print(SimulationResult result, SalesPanel panel, IReadOnlyList<SimulatedItem> items, SimulationOptions options, ReplenishmentOptions replenishment, int startCoverDays)
+    static void Print(SimulationResult result, SalesPanel panel, IReadOnlyList<SimulatedItem> items, SimulationOptions options, ReplenishmentOptions replenishment, int? startCoverDays)
     {
         var grain = panel.PeriodDays == 7 ? "weeks" : "days";
         var simulated = items.Count - result.SkippedSeries;
@@ -97,7 +97,7 @@ static class SimulateCommand
         Console.WriteLine($"forecaster {result.Forecaster}, {result.Origins.Count} origins {options.RefitInterval} {grain} apart ({string.Join(", ", result.Origins.Select(o => o.ToString("yyyy-MM-dd")))})");
         Console.WriteLine($"NexGen policy {replenishment.Policy} with empirical safety stock; review every {replenishment.ReviewPeriodDays} days; lead time from products, else {replenishment.LeadTimeDays} days; " +
                           $"naive: every review, order up to {options.NaiveCover} {grain} of the trailing {options.NaiveWindow}-{grain[..^1]} mean; " +
-                          $"both start with {startCoverDays} days of that mean on hand; {(options.Backorders ? "backorders" : "lost sales")}");
+                          $"both start with {(startCoverDays is { } d ? $"{d} days" : "L + R")} of that mean on hand; {(options.Backorders ? "backorders" : "lost sales")}");
         Console.WriteLine($"{"policy",-8}{"target",8}{"fill rate",11}{"CSL",9}{"cycles",9}{"stock-out periods",19}{"avg inventory",16}{"value",16}{"cover (" + grain + ")",15}{"orders",10}");
         foreach (var p in result.Policies)
         {

@@ -1,5 +1,3 @@
-using NexGen.Core.Ingestion;
-
 namespace NexGen.Tests.Cli;
 
 public class SimulateCliTests
@@ -7,10 +5,7 @@ public class SimulateCliTests
     [Fact]
     public async Task SimulatePrintsNaiveBesideNexGenAndWritesOneRowPerSeriesAndPolicy()
     {
-        await using var test = new TestStore();
-        var folder = Path.Combine(test.Folder, "gen");
-        await CliProcess.RunAsync("generate", "--locations", "1", "--skus", "6", "--days", "200", "--seed", "3", "--out", folder);
-        await new FolderImporter(test.Importer).ImportAsync(folder);
+        await using var test = await CliProcess.GeneratedStoreAsync(skus: 6, days: 200);
         var output = Path.Combine(test.Folder, "simulation.csv");
 
         var simulate = await CliProcess.RunAsync("simulate", "--from", "2025-05-01", "--to", "2025-06-12", "--forecaster", "moving-average",
@@ -31,10 +26,7 @@ public class SimulateCliTests
     [Fact]
     public async Task SimulateOutsideTheHistoryIsRejected()
     {
-        await using var test = new TestStore();
-        var folder = Path.Combine(test.Folder, "gen");
-        await CliProcess.RunAsync("generate", "--locations", "1", "--skus", "2", "--days", "60", "--seed", "3", "--out", folder);
-        await new FolderImporter(test.Importer).ImportAsync(folder);
+        await using var test = await CliProcess.GeneratedStoreAsync(skus: 2, days: 60);
 
         var simulate = await CliProcess.RunAsync("simulate", "--from", "2030-01-01", "--to", "2030-02-01", "--store", test.Store.Path);
 

@@ -19,7 +19,7 @@ namespace NexGen.Core.Replenishment.Simulation;
 /// interval plus L + R. The naive policy orders, every review period R, up to <see cref="SimulationOptions.NaiveCover"/>
 /// periods of its trailing mean demand over <see cref="SimulationOptions.NaiveWindow"/> periods.
 /// </para>
-/// <para>Both start with <see cref="SimulationOptions.StartCover"/> periods of the trailing mean on hand and nothing on order.</para>
+/// <para>Both start with the same stock (<see cref="SimulationOptions.StartCover"/>) and nothing on order.</para>
 /// </remarks>
 public static class PolicySimulator
 {
@@ -38,7 +38,7 @@ public static class PolicySimulator
         var kept = items.Where(i => panel.Series[i.Series].First <= from - options.NaiveWindow).ToList();
         var levels = options.ServiceLevels.Order().ToArray();
         var horizon = refit + (kept.Count == 0 ? 1 : kept.Max(i => i.LeadTime + i.ReviewPeriod));
-        var start = kept.Select(i => Math.Round(options.StartCover * TrailingMean(panel, i.Series, from - 1, options.NaiveWindow))).ToArray();
+        var start = kept.Select(i => Math.Round((options.StartCover ?? i.LeadTime + i.ReviewPeriod) * TrailingMean(panel, i.Series, from - 1, options.NaiveWindow))).ToArray();
         var ledgers = kept.Select((item, k) => Enumerable.Range(0, levels.Length + 1)
             .Select(v => new InventoryLedger(from, to, item.LeadTime, item.ReviewPeriod, v == 0 || item.Policy.IsPeriodic, start[k], options.Backorders)).ToArray()).ToArray();
 
@@ -153,7 +153,7 @@ public static class PolicySimulator
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(options.RefitInterval);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(options.NaiveWindow);
         ArgumentOutOfRangeException.ThrowIfNegative(options.NaiveCover);
-        if (!(options.StartCover >= 0 && double.IsFinite(options.StartCover)))
+        if (options.StartCover is { } cover && !(cover >= 0 && double.IsFinite(cover)))
             throw new ArgumentOutOfRangeException(nameof(options), options.StartCover, "Starting cover must be a finite number of periods >= 0.");
         if (options.ServiceLevels.Count == 0)
             throw new ArgumentException("At least one service-level target is needed.", nameof(options));

@@ -18,8 +18,12 @@ public sealed record SimulationOptions
     /// <summary>Cycle service-level targets of NexGen's policy, as probabilities; one simulated variant per target.</summary>
     public required IReadOnlyList<double> ServiceLevels { get; init; }
 
-    /// <summary>Synthetic starting stock: on hand at the start = this many periods of the trailing mean demand (over <see cref="NaiveWindow"/>). No order is open at the start.</summary>
-    public required double StartCover { get; init; }
+    /// <summary>
+    /// Synthetic starting stock: on hand at the start = this many periods of the trailing mean demand (over
+    /// <see cref="NaiveWindow"/>), rounded to whole units; null (the default) = each item's L + R periods, what it needs
+    /// until its first order can arrive plus one review period. No order is open at the start.
+    /// </summary>
+    public double? StartCover { get; init; }
 
     /// <summary>
     /// False (the default): demand that finds no stock is lost, as in a shop. True: it is backordered and served from
