@@ -70,6 +70,24 @@ public class PolicySimulatorTests
     }
 
     [Fact]
+    public async Task ContinuousReviewCountsCyclesFromReceiptToReceipt()
+    {
+        await using var test = new TestStore();
+        var panel = await WeeklySales.ImportAsync(test, [[.. Enumerable.Repeat(10.0, 22), 25, .. Enumerable.Repeat(10.0, 5)]]);
+        var item = new SimulatedItem(0, LeadTime: 1, ReviewPeriod: 1, new ContinuousReviewPolicy(LotSize.Fixed(30)), OrderConstraints.None, null);
+
+        var result = PolicySimulator.Run(panel, [item], new MovingAverageForecaster(panel, 4, 104), Window with { To = 27, RefitInterval = 100 });
+
+        // s = D_L = 10 (errors 0). Start 20. Week 20: 10, IP 10 <= s: order 30 (week 22). Week 21: 0. Week 22: +30 - 25 = 5;
+        // order 30 (week 24). Week 23: 5 of 10 served. Week 24: +30 - 10 = 20. Week 25: 10; order 30 (week 27).
+        // Week 26: 0. Week 27: +30 - 10 = 20. Receipts 22, 24, 27: cycles 22-23 (stock-out in 23) and 24-26.
+        var nexgen = result.Policies.Single(p => p.Policy == PolicySimulator.NexGen).Metrics;
+        Assert.Equal((95.0, 90.0, 1, 3), (nexgen.Demand, nexgen.Served, nexgen.StockOutPeriods, nexgen.Orders));
+        Assert.Equal((2, 1), (nexgen.Cycles, nexgen.CyclesWithStockOut));
+        Assert.Equal((10 + 0 + 5 + 0 + 20 + 10 + 0 + 20) / 8.0, nexgen.AverageInventory, 9);
+    }
+
+    [Fact]
     public async Task SeriesWithoutEnoughHistoryAreLeftOut()
     {
         await using var test = new TestStore();
