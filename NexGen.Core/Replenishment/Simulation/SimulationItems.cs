@@ -38,8 +38,16 @@ public static class SimulationItems
             var leadTime = (int)Math.Ceiling(parameters.LeadTimeDays.Value / (double)panel.PeriodDays - 1e-9);
             var review = Math.Max(1, (int)Math.Round(parameters.ReviewPeriodDays.Value / (double)panel.PeriodDays));
             var unitCost = product.UnitCost is > 0 ? product.UnitCost : null;
-            return new SimulatedItem(series.Index, leadTime, review, Policy(parameters, panel, series.Index, from, review, unitCost),
-                parameters.ToOrderConstraints(), unitCost);
+            var constraints = parameters.ToOrderConstraints();
+            try
+            {
+                constraints.Validate();
+            }
+            catch (ArgumentOutOfRangeException e)
+            {
+                throw new InvalidOperationException($"{series.Location}/{series.Sku}: {e.Message}", e);
+            }
+            return new SimulatedItem(series.Index, leadTime, review, Policy(parameters, panel, series.Index, from, review, unitCost), constraints, unitCost);
         }).ToList();
     }
 
