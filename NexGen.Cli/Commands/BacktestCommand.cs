@@ -50,12 +50,6 @@ static class BacktestCommand
         HorizonBuckets = line.Int("horizon-buckets", 1) is var buckets and >= 1 ? buckets : throw new UsageException("--horizon-buckets must be at least 1."),
     };
 
-    static DateOnly ParseDate(string text) =>
+    internal static DateOnly ParseDate(string text) =>
         DateOnly.TryParseExact(text, "yyyy-MM-dd", out var date) ? date : throw new UsageException($"Dates are yyyy-MM-dd, not '{text}'.");
-
-    sealed class PhaseProgress(Stopwatch clock) : IProgress<(string Phase, double Fraction)>
-    {
-        public void Report((string Phase, double Fraction) value) =>
-            Console.Error.WriteLine($"  {clock.Elapsed.TotalSeconds,7:N1} s  {value.Fraction,5:P0}  {value.Phase}");
-    }
 }

@@ -25,6 +25,17 @@ public static class CliProcess
         return (process.ExitCode, await output, await error);
     }
 
+    /// <summary>A test store filled by the real <c>generate</c> command (1 location, seed 3) and the folder importer.</summary>
+    public static async Task<TestStore> GeneratedStoreAsync(int skus, int days)
+    {
+        var test = new TestStore();
+        var folder = System.IO.Path.Combine(test.Folder, "gen");
+        await RunAsync("generate", "--locations", "1", "--skus", skus.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            "--days", days.ToString(System.Globalization.CultureInfo.InvariantCulture), "--seed", "3", "--out", folder);
+        await new Core.Ingestion.FolderImporter(test.Importer).ImportAsync(folder);
+        return test;
+    }
+
     static string Path()
     {
         var configuration = new DirectoryInfo(AppContext.BaseDirectory).Parent!.Parent!.Name;

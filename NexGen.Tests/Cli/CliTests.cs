@@ -73,10 +73,7 @@ public class CliTests
     [Fact]
     public async Task ForecastWritesTheFileAndModelsListShowsTheActiveModel()
     {
-        await using var test = new TestStore();
-        var folder = Path.Combine(test.Folder, "gen");
-        await CliProcess.RunAsync("generate", "--locations", "1", "--skus", "6", "--days", "200", "--seed", "3", "--out", folder);
-        await new FolderImporter(test.Importer).ImportAsync(folder);
+        await using var test = await CliProcess.GeneratedStoreAsync(skus: 6, days: 200);
         var output = Path.Combine(test.Folder, "forecast.csv");
 
         var forecast = await CliProcess.RunAsync("forecast", "--horizon", "7", "--out", output, "--trees", "20", "--max-rows", "20000",
