@@ -12,7 +12,7 @@ Console.CancelKeyPress += (_, e) =>
 
 try
 {
-    var line = new CommandLine(args, new HashSet<string>(["gzip", "backorders"]));
+    var line = new CommandLine(args, new HashSet<string>(["gzip", "backorders", "predict"]));
     var settings = CliSettings.Load();
     return line.Positional.FirstOrDefault() switch
     {

@@ -8,7 +8,7 @@ namespace NexGen.Cli.Commands;
 /// <summary><c>forecast</c>: a forecast run through the same service as the app's button, optionally written to a file.</summary>
 static class ForecastCommand
 {
-    public const string Usage = "forecast --horizon H [--cutoff yyyy-MM-dd] [--out F.csv|F.parquet] [--calibration-windows 2] [--trees N] [--store PATH]";
+    public const string Usage = "forecast --horizon H [--cutoff yyyy-MM-dd] [--out F.csv|F.parquet] [--calibration-windows 2] [--trees N] [--predict] [--store PATH]";
 
     public static async Task<int> RunAsync(CommandLine line, NexGenOptions settings, CancellationToken cancellationToken)
     {
@@ -23,7 +23,11 @@ static class ForecastCommand
             ".parquet" => "parquet",
             _ => throw new UsageException("--out must end in .csv or .parquet."),
         };
-        var request = new ForecastRunRequest(horizon, cutoff, "cli", line.Int("calibration-windows", 2), BacktestCommand.ModelOptions(line));
+        // --predict forecasts with the active model (no backtest, no training) and retrains only when it cannot.
+        var request = new ForecastRunRequest(horizon, cutoff, "cli", line.Int("calibration-windows", 2), BacktestCommand.ModelOptions(line))
+        {
+            Retrain = !line.Flag("predict"),
+        };
         var store = await CliSettings.OpenStoreAsync(line, settings);
         line.RejectUnknown();
 

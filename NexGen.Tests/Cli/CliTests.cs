@@ -87,4 +87,21 @@ public class CliTests
         Assert.StartsWith("L01,SKU00001,2025-06-13,", lines[1]);
         Assert.Contains("*", models.Output);
     }
+
+    [Fact]
+    public async Task ForecastPredictUsesTheActiveModelAndGivesTheSameFile()
+    {
+        await using var test = await CliProcess.GeneratedStoreAsync(skus: 6, days: 200);
+        var trained = Path.Combine(test.Folder, "trained.csv");
+        var predicted = Path.Combine(test.Folder, "predicted.csv");
+        string[] small = ["--trees", "20", "--max-rows", "20000", "--calibration-windows", "1", "--store", test.Store.Path];
+
+        var train = await CliProcess.RunAsync(["forecast", "--horizon", "7", "--out", trained, .. small]);
+        var predict = await CliProcess.RunAsync(["forecast", "--horizon", "7", "--out", predicted, "--predict", .. small]);
+
+        Assert.True(predict.ExitCode == 0, predict.Error);
+        Assert.Contains("\"model\":\"retrained\"", train.Error);
+        Assert.Contains("\"model\":\"forecast with model 1\"", predict.Error);
+        Assert.Equal(File.ReadAllBytes(trained), File.ReadAllBytes(predicted));
+    }
 }
