@@ -115,7 +115,7 @@ public sealed class ForecastEngine(SalesPanel panel, ForecastEngineOptions optio
     {
         public ModelKind Kind => kind;
         public List<double>[] Residuals { get; } = Enumerable.Range(0, horizon).Select(_ => new List<double>()).ToArray();
-        public List<double>[] Cumulative { get; } = Enumerable.Range(0, horizon).Select(_ => new List<double>()).ToArray();
+        public List<(double Scale, double Error)>[] Cumulative { get; } = Enumerable.Range(0, horizon).Select(_ => new List<(double, double)>()).ToArray();
         public List<SeriesForecastEvaluation> Global { get; } = [];
         public double[] Errors { get; } = new double[series];
 
@@ -133,7 +133,7 @@ public sealed class ForecastEngine(SalesPanel panel, ForecastEngineOptions optio
             {
                 error += actual[h] - points[h];
                 demand += points[h];
-                Cumulative[h].Add(error / ErrorProfile.Normaliser(demand, scale, h + 1));
+                Cumulative[h].Add((scale, error / ErrorProfile.Normaliser(demand, scale, h + 1)));
             }
             Global.Add(engine.Evaluation(s, calibration, actual, points, history));
             Errors[s.Index] += AbsoluteError(actual, points);

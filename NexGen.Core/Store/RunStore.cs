@@ -126,17 +126,19 @@ public sealed class RunStore(DuckDbStore store)
                         .EndRow();
             if (details.ErrorProfile is { } profile)
                 using (var appender = connection.CreateAppender("forecast_error_profile"))
-                    for (var periods = 1; periods <= profile.Horizon; periods++)
-                    {
-                        var errors = profile.Normalised(periods);
-                        for (var rank = 0; rank < errors.Count; rank++)
-                            appender.CreateRow()
-                                .AppendValue((long?)id)
-                                .AppendValue((int?)periods)
-                                .AppendValue((int?)rank)
-                                .AppendValue((double?)errors[rank])
-                                .EndRow();
-                    }
+                    foreach (var group in profile.Groups)
+                        for (var periods = 1; periods <= profile.Horizon; periods++)
+                        {
+                            var errors = group.SortedByPeriods[periods - 1];
+                            for (var rank = 0; rank < errors.Length; rank++)
+                                appender.CreateRow()
+                                    .AppendValue((long?)id)
+                                    .AppendValue((double?)group.ScaleFrom)
+                                    .AppendValue((int?)periods)
+                                    .AppendValue((int?)rank)
+                                    .AppendValue((double?)errors[rank])
+                                    .EndRow();
+                        }
             cancellationToken.ThrowIfCancellationRequested();
             connection.Execute("""
                 UPDATE runs SET status = 'succeeded', finished = $finished, progress = 1, metrics = $metricsJson, model_id = $modelId
@@ -304,11 +306,12 @@ public sealed class RunStore(DuckDbStore store)
     public async Task<ErrorProfile?> ErrorProfileAsync(long runId, CancellationToken cancellationToken = default)
     {
         using var connection = store.Open();
-        var rows = await connection.QueryAsync<(int Periods, double Error)>(new CommandDefinition(
-            "SELECT periods, error FROM forecast_error_profile WHERE run_id = $runId ORDER BY periods, rank",
+        var rows = await connection.QueryAsync<(double ScaleFrom, int Periods, double Error)>(new CommandDefinition(
+            "SELECT scale_from, periods, error FROM forecast_error_profile WHERE run_id = $runId ORDER BY scale_from, periods, rank",
             new { runId }, cancellationToken: cancellationToken));
-        var byPeriods = rows.GroupBy(r => r.Periods).Select(g => g.Select(r => r.Error).ToArray()).ToList();
-        return byPeriods.Count == 0 ? null : new ErrorProfile(byPeriods);
+        var groups = rows.GroupBy(r => r.ScaleFrom).Select(g => new ErrorProfile.Group(g.Key,
+            g.GroupBy(r => r.Periods).Select(p => p.Select(r => r.Error).ToArray()).ToList())).ToList();
+        return groups.Count == 0 ? null : new ErrorProfile(groups);
     }
 
     /// <summary>Each forecast series' mean demand per period at the run's cutoff, in units, ordered by location and SKU.</summary>

@@ -63,7 +63,8 @@ public static class StoreSchema
         // from which replenishment sizes empirical safety stock.
         """
         CREATE TABLE forecast_error_profile (
-            run_id BIGINT NOT NULL, periods INTEGER NOT NULL, rank INTEGER NOT NULL, error DOUBLE NOT NULL);
+            run_id BIGINT NOT NULL, scale_from DOUBLE NOT NULL, periods INTEGER NOT NULL, rank INTEGER NOT NULL,
+            error DOUBLE NOT NULL);
         CREATE TABLE forecast_scales (
             run_id BIGINT NOT NULL, location VARCHAR NOT NULL, sku VARCHAR NOT NULL, scale DOUBLE NOT NULL);
         """,

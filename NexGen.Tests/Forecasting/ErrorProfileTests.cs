@@ -6,7 +6,9 @@ namespace NexGen.Tests.Forecasting;
 
 public class ErrorProfileTests
 {
-    static ErrorProfile TwoPeriods() => ErrorProfile.FromErrors([[0.2, -0.1, 0.0], [0.3, -0.2, 0.1]])!;
+    static List<(double Scale, double Error)> At(double scale, params double[] errors) => [.. errors.Select(e => (scale, e))];
+
+    static ErrorProfile TwoPeriods() => ErrorProfile.FromErrors([At(10, 0.2, -0.1, 0.0), At(10, 0.3, -0.2, 0.1)])!;
 
     [Fact]
     public void ErrorsInUnitsAreTheNormalisedOnesTimesTheSeriesNormaliser()
@@ -37,7 +39,7 @@ public class ErrorProfileTests
     public void EmpiricalSafetyStockIsTheServiceLevelQuantileOfTheseErrors()
     {
         // 99 normalised errors 0.01 .. 0.99 for P = 1: the 0.9-quantile (conformal: the 90th smallest) is 0.90.
-        var profile = ErrorProfile.FromErrors([[.. Enumerable.Range(1, 99).Select(i => i / 100.0)]])!;
+        var profile = ErrorProfile.FromErrors([At(50, [.. Enumerable.Range(1, 99).Select(i => i / 100.0)])])!;
 
         var errors = profile.CumulativeErrors(1, 100, 50);
 
@@ -47,11 +49,13 @@ public class ErrorProfileTests
     [Fact]
     public void LargeSamplesAreThinnedToEvenlySpacedOrderStatistics()
     {
-        var errors = Enumerable.Range(0, 10_000).Select(i => (double)i).Reverse().ToList();
+        var errors = Enumerable.Range(0, 10_000).Select(i => (double)i).Reverse().ToArray();
 
-        var profile = ErrorProfile.FromErrors([errors])!;
+        // One scale for all: a single group however many errors there are.
+        var profile = ErrorProfile.FromErrors([At(3, errors)])!;
 
         var kept = profile.Normalised(1);
+        Assert.Single(profile.Groups);
         Assert.Equal(ErrorProfile.SampleSize, kept.Count);
         // The k-th kept value is the ceil(10001 k / 1001)-th smallest: k = 1 -> 10th (9), k = 1000 -> 9992nd (9991).
         Assert.Equal(9, kept[0]);
@@ -62,12 +66,30 @@ public class ErrorProfileTests
     [Fact]
     public void PeriodsWithoutErrorsBorrowTheNearestShorterOnes()
     {
-        var profile = ErrorProfile.FromErrors([[], [0.5], [], [0.25]])!;
+        var profile = ErrorProfile.FromErrors([[], At(1, 0.5), [], At(1, 0.25)])!;
 
         Assert.Equal([0.5], profile.Normalised(1));
         Assert.Equal([0.5], profile.Normalised(3));
         Assert.Equal([0.25], profile.Normalised(4));
         Assert.Null(ErrorProfile.FromErrors([[], []]));
+    }
+
+    [Fact]
+    public void SeriesArePooledWithOthersOfTheirSizeSoASlowMoversTailDoesNotWidenAFastOnes()
+    {
+        // 1,000 one-period errors: scales 1 .. 1000; slow series (scale < 500) err by up to +-2 x their normaliser,
+        // fast ones by +-0.1.
+        var errors = Enumerable.Range(1, 1000).Select(s => ((double)s, (s % 5 - 2) * (s < 500 ? 1.0 : 0.05))).ToList();
+
+        var profile = ErrorProfile.FromErrors([errors])!;
+
+        // 1,000 errors allow 4 groups of 250 (at least 200 each): from 0, 251, 501 and 751.
+        Assert.Equal([0, 251, 501, 751], profile.Groups.Select(g => g.ScaleFrom));
+        Assert.Equal(2.0, profile.Normalised(1, scale: 5).Max());
+        Assert.Equal(0.1, profile.Normalised(1, scale: 900).Max(), 12);
+        // A fast series of scale 900 with D_1 = 900: errors in units 0.1 x (900 + 90), not 2 x.
+        Assert.Equal(99, profile.CumulativeErrors(1, 900, 900).Max(), 9);
+        Assert.Single(ErrorProfile.FromErrors([errors.Take(399).ToList()])!.Groups);
     }
 
     [Fact]
@@ -79,13 +101,17 @@ public class ErrorProfileTests
 
         await runs.CompleteAsync(id, null, null, [], new ForecastDetails
         {
-            ErrorProfile = TwoPeriods(),
+            ErrorProfile = new ErrorProfile([
+                new ErrorProfile.Group(0, [[-0.1, 0.0, 0.2], [-0.2, 0.1, 0.3]]),
+                new ErrorProfile.Group(40, [[-0.01, 0.02], [-0.03, 0.04]])]),
             Scales = [new SeriesScale("S2", "A", 3.5), new SeriesScale("S1", "B", 12)],
         });
 
         var profile = await runs.ErrorProfileAsync(id);
-        Assert.Equal([-0.1, 0.0, 0.2], profile!.Normalised(1));
-        Assert.Equal([-0.2, 0.1, 0.3], profile.Normalised(2));
+        Assert.Equal([0.0, 40], profile!.Groups.Select(g => g.ScaleFrom));
+        Assert.Equal([-0.1, 0.0, 0.2], profile.Normalised(1));
+        Assert.Equal([-0.2, 0.1, 0.3], profile.Normalised(2, scale: 39.9));
+        Assert.Equal([-0.03, 0.04], profile.Normalised(2, scale: 40));
         Assert.Equal([new SeriesScale("S1", "B", 12), new SeriesScale("S2", "A", 3.5)], await runs.ScalesAsync(id));
         Assert.Null(await runs.ErrorProfileAsync(id + 1));
     }
