@@ -67,6 +67,36 @@ public sealed class ReplenishmentOptions : IValidatableObject
     [Range(0.0, double.MaxValue, MinimumIsExclusive = true)]
     public double HoldingRatePerYear { get; set; } = 0.25;
 
+    /// <summary>Safety-stock method name: sizes safety stock from the empirical quantile of backtest forecast error.</summary>
+    public const string EmpiricalMethod = "empirical";
+    /// <summary>Safety-stock method name: sizes safety stock from the forecast's stored quantiles (p50, p90, p95).</summary>
+    public const string QuantileMethod = "quantile";
+    /// <summary>Safety-stock method name: the normal approximation z x sqrt(P x sd_d^2 + d^2 x sd_L^2).</summary>
+    public const string NormalMethod = "normal";
+
+    /// <summary>
+    /// How safety stock is sized: empirical | quantile | normal (lower case). Default quantile. A series the chosen
+    /// method has no data for falls back to the next one in that order; the method used is in each suggestion.
+    /// </summary>
+    [Required, AllowedValues(EmpiricalMethod, QuantileMethod, NormalMethod)]
+    public string SafetyStockMethod { get; set; } = QuantileMethod;
+
+    /// <summary>sd_L of the normal method: standard deviation of the lead time in days, &gt;= 0. Default 0 (fixed lead time).</summary>
+    [Range(0.0, 3650.0)]
+    public double LeadTimeSdDays { get; set; }
+
+    /// <summary>Overstock alert: cover (inventory position / mean forecast per day) above this many days. Default 90.</summary>
+    [Range(1, 3650)]
+    public int OverstockDays { get; set; } = 90;
+
+    /// <summary>Dead-stock alert: stock on hand and no sale for at least this many days. Default 60.</summary>
+    [Range(1, 3650)]
+    public int DeadStockDays { get; set; } = 60;
+
+    /// <summary>Stale-inventory alert: the latest inventory snapshot is more than this many days older than the as-of date. Default 7.</summary>
+    [Range(0, 3650)]
+    public int StaleInventoryDays { get; set; } = 7;
+
     /// <summary>Overrides per category, product or location; see <see cref="ParameterResolver"/> for precedence.</summary>
     public List<ParameterOverride> Overrides { get; set; } = [];
 
