@@ -8,7 +8,7 @@ namespace NexGen.Cli.Commands;
 /// <summary><c>backtest</c>: rolling-origin accuracy of NexGen beside seasonal naive and a moving average.</summary>
 static class BacktestCommand
 {
-    public const string Usage = "backtest --windows W --horizon H [--cutoff yyyy-MM-dd] [--step S] [--calibration-windows 2] [--trees N] [--model auto|fasttree|tweedie] [--store PATH]";
+    public const string Usage = "backtest --windows W --horizon H [--cutoff yyyy-MM-dd] [--step S] [--calibration-windows 2] [--trees N] [--model auto|fasttree|tweedie] [--max-rows N] [--training-window N] [--horizon-buckets 1] [--store PATH]";
 
     public static async Task<int> RunAsync(CommandLine line, NexGenOptions settings, CancellationToken cancellationToken)
     {
@@ -47,6 +47,7 @@ static class BacktestCommand
         },
         MaxTrainingRows = line.Int("max-rows", 2_000_000),
         TrainingWindow = line.Int("training-window", 104),
+        HorizonBuckets = line.Int("horizon-buckets", 1) is var buckets and >= 1 ? buckets : throw new UsageException("--horizon-buckets must be at least 1."),
     };
 
     static DateOnly ParseDate(string text) =>

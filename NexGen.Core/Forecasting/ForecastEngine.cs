@@ -72,7 +72,8 @@ public sealed class ForecastEngine(SalesPanel panel, ForecastEngineOptions optio
         var models = panel.Series.Select(s => s.First <= cutoff ? ModelNames.Global : "").ToArray();
         if (chosen.Global.Count > 0)
             SelectPerSeries(cutoff, pointForecast, models, chosen.Errors, baselineErrors, candidates);
-        var quantiles = Quantiles(cutoff, pointForecast, chosen.Residuals, builder);
+        var scales = panel.Series.Select(s => s.First <= cutoff ? builder.Scale(s.Index, cutoff) : float.NaN).ToArray();
+        var quantiles = Quantiles(cutoff, pointForecast, chosen.Residuals, scales);
         var calibrationMetrics = chosen.Global.Count == 0
             ? new Dictionary<string, AccuracyMetrics>()
             : new Dictionary<string, AccuracyMetrics>
@@ -84,7 +85,8 @@ public sealed class ForecastEngine(SalesPanel panel, ForecastEngineOptions optio
             calibrationMetrics[$"{ModelNames.Global}_{other.Kind.ToString().ToLowerInvariant()}"] = Accuracy.Evaluate(other.Global);
         progress?.Report(("explaining", (steps - 0.1) / steps));
         var explanations = final.Explain(trained, cutoff, top: 5);
-        return new ForecastSet(panel, cutoff, horizon, pointForecast, options.Levels, quantiles, models, trained, calibrationMetrics, explanations, chosen.Kind);
+        return new ForecastSet(panel, cutoff, horizon, pointForecast, options.Levels, quantiles, models, trained, calibrationMetrics, explanations, chosen.Kind,
+            scales, ErrorProfile.FromErrors(chosen.Cumulative));
     }
 
     static double Score(double wrmsse) => double.IsFinite(wrmsse) ? wrmsse : double.MaxValue;
@@ -104,11 +106,15 @@ public sealed class ForecastEngine(SalesPanel panel, ForecastEngineOptions optio
     SeriesForecastEvaluation Evaluation(PanelSeries series, int calibration, double[] actual, double[] forecast, double[] history) =>
         new(series.Location, series.Sku, panel.DateOf(calibration), actual, forecast, Accuracy.NaiveScale(history), Accuracy.SalesWeight(history, options.Horizon));
 
-    /// <summary>One model kind's calibration: normalised residuals per horizon, evaluations and each series' error.</summary>
+    /// <summary>
+    /// One model kind's calibration: normalised residuals per horizon, normalised cumulative errors per number of
+    /// periods (<see cref="ErrorProfile"/>), evaluations and each series' error.
+    /// </summary>
     sealed class Calibration(ModelKind kind, int horizon, int series)
     {
         public ModelKind Kind => kind;
         public List<double>[] Residuals { get; } = Enumerable.Range(0, horizon).Select(_ => new List<double>()).ToArray();
+        public List<double>[] Cumulative { get; } = Enumerable.Range(0, horizon).Select(_ => new List<double>()).ToArray();
         public List<SeriesForecastEvaluation> Global { get; } = [];
         public double[] Errors { get; } = new double[series];
 
@@ -119,7 +125,14 @@ public sealed class ForecastEngine(SalesPanel panel, ForecastEngineOptions optio
             {
                 points[h] = predicted[h];
                 if (!double.IsNaN(actual[h]))
-                    Residuals[h].Add((actual[h] - points[h]) / Normaliser(points[h], scale));
+                    Residuals[h].Add((actual[h] - points[h]) / ErrorProfile.Normaliser(points[h], scale, 1));
+            }
+            double error = 0, demand = 0;
+            for (var h = 0; h < horizon && !double.IsNaN(actual[h]); h++)
+            {
+                error += actual[h] - points[h];
+                demand += points[h];
+                Cumulative[h].Add(error / ErrorProfile.Normaliser(demand, scale, h + 1));
             }
             Global.Add(engine.Evaluation(s, calibration, actual, points, history));
             Errors[s.Index] += AbsoluteError(actual, points);
@@ -164,10 +177,7 @@ public sealed class ForecastEngine(SalesPanel panel, ForecastEngineOptions optio
         return sum;
     }
 
-    /// <summary>The residual unit: the forecast's size, floored at a tenth of the series scale.</summary>
-    static double Normaliser(double point, double scale) => Math.Abs(point) + 0.1 * scale;
-
-    float[][] Quantiles(int cutoff, float[] point, List<double>[] residuals, FeatureBuilder builder)
+    float[][] Quantiles(int cutoff, float[] point, List<double>[] residuals, float[] scales)
     {
         var horizon = options.Horizon;
         var pooled = residuals.SelectMany(r => r).ToList();
@@ -178,11 +188,10 @@ public sealed class ForecastEngine(SalesPanel panel, ForecastEngineOptions optio
             Array.Fill(r, float.NaN);
         foreach (var series in panel.Series.Where(s => s.First <= cutoff))
         {
-            var scale = builder.Scale(series.Index, cutoff);
             for (var h = 0; h < horizon; h++)
             {
                 var i = series.Index * horizon + h;
-                var unit = Normaliser(point[i], scale);
+                var unit = ErrorProfile.Normaliser(point[i], scales[series.Index], 1);
                 for (var l = 0; l < offsets.Length; l++)
                     result[l][i] = (float)Math.Max(0, point[i] + offsets[l][h] * unit);
             }

@@ -101,7 +101,12 @@ public sealed class ForecastService(DuckDbStore store, RunStore runs, ModelRegis
             importance = forecast.Trained.Importance().Take(15).Select(f => new { feature = f.Feature, share = Math.Round(f.Share, 4) }),
             models = forecast.Model.Where(m => m.Length > 0).GroupBy(m => m).OrderBy(g => g.Key, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count()),
         }, Json);
-        await runs.CompleteAsync(id, metrics, modelId, Rows(forecast), Explanations(forecast), cancellationToken);
+        await runs.CompleteAsync(id, metrics, modelId, Rows(forecast), new ForecastDetails
+        {
+            Explanations = Explanations(forecast),
+            Scales = forecast.ForecastSeries.Select(s => new SeriesScale(forecast.Panel.Series[s].Location, forecast.Panel.Series[s].Sku, forecast.Scales[s])),
+            ErrorProfile = forecast.ErrorProfile,
+        }, cancellationToken);
         await registry.ActivateIfNoWorseAsync(modelId, request.PromotionTolerance, CancellationToken.None);
     }
 

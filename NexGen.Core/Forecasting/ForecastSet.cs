@@ -5,6 +5,8 @@ namespace NexGen.Core.Forecasting;
 /// <summary>
 /// Forecasts of every series for periods cutoff + 1 .. cutoff + horizon, in units: the point forecast and one array
 /// per quantile level, indexed <c>[series * Horizon + h - 1]</c>; NaN for series that start after the cutoff.
+/// <see cref="Scales"/> holds each series' mean demand per period at the cutoff (units; NaN when not forecast), the unit
+/// of its intervals and of <see cref="ErrorProfile"/>, which is null when no calibration window had actuals.
 /// </summary>
 public sealed record ForecastSet(
     SalesPanel Panel,
@@ -17,7 +19,9 @@ public sealed record ForecastSet(
     GlobalDemandModel Trained,
     IReadOnlyDictionary<string, Evaluation.AccuracyMetrics> CalibrationMetrics,
     IReadOnlyList<(string Feature, float Contribution)>?[] Explanations,
-    ModelKind Kind)
+    ModelKind Kind,
+    float[] Scales,
+    ErrorProfile? ErrorProfile)
 {
     public DateOnly CutoffDate => Panel.DateOf(Cutoff);
 

@@ -1,3 +1,4 @@
+using System.IO.Compression;
 using Microsoft.ML;
 using Microsoft.ML.Data;
 using Microsoft.ML.Trainers;
@@ -5,32 +6,82 @@ using Microsoft.ML.Trainers.FastTree;
 
 namespace NexGen.Core.Forecasting;
 
-/// <summary>A trained global model: predicts scaled demand from feature rows.</summary>
-public sealed class GlobalDemandModel(MLContext ml, ITransformer model, SchemaDefinition schema, IReadOnlyList<string> featureNames)
+/// <summary>
+/// A trained global model: predicts scaled demand from feature rows. Either one model for every horizon (the horizon
+/// is a feature) or one per horizon bucket (<see cref="GlobalModelOptions.HorizonBuckets"/>), chosen for each row by
+/// its horizon feature.
+/// </summary>
+public sealed class GlobalDemandModel
 {
-    public IReadOnlyList<string> FeatureNames => featureNames;
+    readonly IReadOnlyList<Part> _parts;
+    readonly SchemaDefinition _schema;
+
+    /// <summary>One model for every horizon.</summary>
+    public GlobalDemandModel(MLContext ml, ITransformer model, SchemaDefinition schema, IReadOnlyList<string> featureNames)
+        : this([new Part(ml, model, 1, int.MaxValue)], schema, featureNames)
+    {
+    }
+
+    GlobalDemandModel(IReadOnlyList<Part> parts, SchemaDefinition schema, IReadOnlyList<string> featureNames)
+    {
+        _parts = parts;
+        _schema = schema;
+        FeatureNames = featureNames;
+    }
+
+    /// <summary>
+    /// Joins models trained on consecutive horizon buckets, each <paramref name="bucketWidth"/> periods wide, the
+    /// first covering horizon 1 .. <paramref name="bucketWidth"/>; the last also covers any longer horizon.
+    /// </summary>
+    public static GlobalDemandModel ByHorizon(IReadOnlyList<GlobalDemandModel> buckets, int bucketWidth)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(bucketWidth, 1);
+        var parts = buckets.Select((b, i) => b._parts.Single() with
+        {
+            FirstHorizon = i * bucketWidth + 1,
+            LastHorizon = i == buckets.Count - 1 ? int.MaxValue : (i + 1) * bucketWidth,
+        }).ToList();
+        return new GlobalDemandModel(parts, buckets[0]._schema, buckets[0].FeatureNames);
+    }
+
+    public IReadOnlyList<string> FeatureNames { get; }
+
+    /// <summary>Models in the ensemble: 1, or the number of horizon buckets.</summary>
+    public int Models => _parts.Count;
 
     /// <summary>Scaled predictions for rows of <paramref name="features"/> (row-major, <see cref="FeatureNames"/> wide).</summary>
     public float[] Predict(float[] features)
     {
-        var width = featureNames.Count;
-        var rows = Enumerable.Range(0, features.Length / width)
-            .Select(r => new FeatureRow { Features = features.AsSpan(r * width, width).ToArray() });
-        var scored = model.Transform(ml.Data.LoadFromEnumerable(rows, schema));
-        return scored.GetColumn<float>("Score").ToArray();
+        var result = new float[features.Length / FeatureNames.Count];
+        foreach (var (part, rows) in RowsByPart(features))
+        {
+            var scores = part.Model.Transform(Load(part, features, rows)).GetColumn<float>("Score").ToArray();
+            for (var i = 0; i < rows.Count; i++)
+                result[rows[i]] = scores[i];
+        }
+        return result;
     }
 
-    /// <summary>Global importance: each feature's share of the trees' split gain, largest first.</summary>
+    /// <summary>
+    /// Global importance: each feature's share of the trees' split gain, largest first (averaged over the horizon
+    /// buckets' models).
+    /// </summary>
     public IReadOnlyList<(string Feature, double Share)> Importance()
     {
-        if (model is not ISingleFeaturePredictionTransformer<TreeEnsembleModelParameters> trees)
-            return [];
-        VBuffer<float> weights = default;
-        trees.Model.GetFeatureWeights(ref weights);
-        var values = weights.DenseValues().ToArray();
-        var total = values.Sum(v => (double)Math.Abs(v));
-        return values.Select((v, i) => (featureNames[i], total > 0 ? Math.Abs(v) / total : 0))
-            .OrderByDescending(x => x.Item2).ThenBy(x => x.Item1, StringComparer.Ordinal).ToList();
+        var shares = new double[FeatureNames.Count];
+        foreach (var part in _parts)
+        {
+            if (part.Model is not ISingleFeaturePredictionTransformer<TreeEnsembleModelParameters> trees)
+                return [];
+            VBuffer<float> weights = default;
+            trees.Model.GetFeatureWeights(ref weights);
+            var values = weights.DenseValues().ToArray();
+            var total = values.Sum(v => (double)Math.Abs(v));
+            for (var i = 0; i < values.Length && total > 0; i++)
+                shares[i] += Math.Abs(values[i]) / total / _parts.Count;
+        }
+        return shares.Select((share, i) => (FeatureNames[i], share))
+            .OrderByDescending(x => x.share).ThenBy(x => x.Item1, StringComparer.Ordinal).ToList();
     }
 
     /// <summary>
@@ -39,23 +90,64 @@ public sealed class GlobalDemandModel(MLContext ml, ITransformer model, SchemaDe
     /// </summary>
     public IReadOnlyList<(string Feature, float Contribution)>[] Contributions(float[] features, int top)
     {
-        if (model is not ISingleFeaturePredictionTransformer<ICalculateFeatureContribution> explainable)
-            return [];
-        var width = featureNames.Count;
-        var rows = Enumerable.Range(0, features.Length / width)
-            .Select(r => new FeatureRow { Features = features.AsSpan(r * width, width).ToArray() });
-        var data = ml.Data.LoadFromEnumerable(rows, schema);
-        var calculator = ml.Transforms.CalculateFeatureContribution(explainable, numberOfPositiveContributions: top, numberOfNegativeContributions: top, normalize: false);
-        var scored = calculator.Fit(model.Transform(data)).Transform(model.Transform(data));
-        return scored.GetColumn<float[]>("FeatureContributions")
-            .Select(values => (IReadOnlyList<(string, float)>)values.Select((v, i) => (featureNames[i], v))
-                .Where(x => x.v != 0).OrderByDescending(x => Math.Abs(x.v)).ThenBy(x => x.Item1, StringComparer.Ordinal).Take(top).ToList())
-            .ToArray();
+        var result = new IReadOnlyList<(string, float)>[features.Length / FeatureNames.Count];
+        foreach (var (part, rows) in RowsByPart(features))
+        {
+            if (part.Model is not ISingleFeaturePredictionTransformer<ICalculateFeatureContribution> explainable)
+                return [];
+            var data = Load(part, features, rows);
+            var calculator = part.Ml.Transforms.CalculateFeatureContribution(explainable, numberOfPositiveContributions: top, numberOfNegativeContributions: top, normalize: false);
+            var scored = calculator.Fit(part.Model.Transform(data)).Transform(part.Model.Transform(data));
+            var contributions = scored.GetColumn<float[]>("FeatureContributions").ToArray();
+            for (var i = 0; i < rows.Count; i++)
+                result[rows[i]] = contributions[i].Select((v, f) => (FeatureNames[f], v))
+                    .Where(x => x.v != 0).OrderByDescending(x => Math.Abs(x.v)).ThenBy(x => x.Item1, StringComparer.Ordinal).Take(top).ToList();
+        }
+        return result;
     }
 
+    /// <summary>Saves the model as an ML.NET zip; with horizon buckets, a zip holding one ML.NET zip per bucket.</summary>
     public void Save(string path)
     {
         using var file = File.Create(path);
-        ml.Model.Save(model, null, file);
+        if (_parts.Count == 1)
+        {
+            _parts[0].Ml.Model.Save(_parts[0].Model, null, file);
+            return;
+        }
+        using var archive = new ZipArchive(file, ZipArchiveMode.Create);
+        foreach (var part in _parts)
+        {
+            var last = part.LastHorizon == int.MaxValue ? "" : part.LastHorizon.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            using var entry = archive.CreateEntry($"horizon-{part.FirstHorizon}-{last}.zip").Open();
+            using var buffer = new MemoryStream();
+            part.Ml.Model.Save(part.Model, null, buffer);
+            buffer.Position = 0;
+            buffer.CopyTo(entry);
+        }
     }
+
+    /// <summary>Row indexes per model, by each row's horizon (the first feature).</summary>
+    IEnumerable<(Part Part, List<int> Rows)> RowsByPart(float[] features)
+    {
+        var width = FeatureNames.Count;
+        var rows = _parts.Select(_ => new List<int>()).ToArray();
+        for (var r = 0; r < features.Length / width; r++)
+        {
+            var horizon = (int)features[r * width];
+            var p = 0;
+            while (p < _parts.Count - 1 && horizon > _parts[p].LastHorizon)
+                p++;
+            rows[p].Add(r);
+        }
+        return _parts.Select((part, p) => (part, rows[p])).Where(x => x.Item2.Count > 0);
+    }
+
+    IDataView Load(Part part, float[] features, List<int> rows)
+    {
+        var width = FeatureNames.Count;
+        return part.Ml.Data.LoadFromEnumerable(rows.Select(r => new FeatureRow { Features = features.AsSpan(r * width, width).ToArray() }), _schema);
+    }
+
+    sealed record Part(MLContext Ml, ITransformer Model, int FirstHorizon, int LastHorizon);
 }

@@ -4,7 +4,8 @@ namespace NexGen.Core.Forecasting;
 
 /// <summary>
 /// The global model's fit and predict for one cutoff: one model over all series, direct multi-horizon with the
-/// horizon as a feature, series scaled by their recent mean so large and small series learn together.
+/// horizon as a feature (optionally one model per horizon bucket, <see cref="GlobalModelOptions.HorizonBuckets"/>),
+/// series scaled by their recent mean so large and small series learn together.
 /// </summary>
 public sealed class GlobalForecaster(SalesPanel panel, FeatureSpec spec, GlobalModelOptions options)
 {
@@ -15,8 +16,14 @@ public sealed class GlobalForecaster(SalesPanel panel, FeatureSpec spec, GlobalM
     /// <summary>Trains on targets at or before <paramref name="cutoff"/> (a period index), for horizons 1..<paramref name="horizon"/>.</summary>
     public GlobalDemandModel Fit(int cutoff, int horizon, CancellationToken cancellationToken = default)
     {
-        var set = BuildTrainingSet(cutoff, horizon, cancellationToken);
-        return new DemandModelTrainer(options).Train(set, spec.Names, cancellationToken);
+        var trainer = new DemandModelTrainer(options);
+        var width = (horizon + options.HorizonBuckets - 1) / options.HorizonBuckets;
+        if (width >= horizon)
+            return trainer.Train(BuildTrainingSet(cutoff, 1, horizon, cancellationToken), spec.Names, cancellationToken);
+        var buckets = new List<GlobalDemandModel>();
+        for (var first = 1; first <= horizon; first += width)
+            buckets.Add(trainer.Train(BuildTrainingSet(cutoff, first, Math.Min(horizon, first + width - 1), cancellationToken), spec.Names, cancellationToken));
+        return GlobalDemandModel.ByHorizon(buckets, width);
     }
 
     /// <summary>
@@ -72,19 +79,19 @@ public sealed class GlobalForecaster(SalesPanel panel, FeatureSpec spec, GlobalM
     }
 
     /// <summary>
-    /// Rows for every series, origin in the training window and horizon whose target is known, not censored and at
-    /// or before the cutoff; sampled down to <see cref="GlobalModelOptions.MaxTrainingRows"/> by a seeded hash, so the
+    /// Rows for every series, origin in the training window and horizon in <paramref name="firstHorizon"/> ..
+    /// <paramref name="lastHorizon"/> whose target is known, not censored and at or before the cutoff; sampled down to <see cref="GlobalModelOptions.MaxTrainingRows"/> by a seeded hash, so the
     /// same data always gives the same rows. Rows learn the same kind of base the forecasts use: where the seasonal
     /// base exists for enough rows (a year of weekly history), rows with only the fallback base are left out, since
     /// their residuals hold the seasonality that the seasonal base already carries.
     /// </summary>
-    public TrainingSet BuildTrainingSet(int cutoff, int horizon, CancellationToken cancellationToken = default)
+    public TrainingSet BuildTrainingSet(int cutoff, int firstHorizon, int lastHorizon, CancellationToken cancellationToken = default)
     {
         var firstOrigin = Math.Max(0, cutoff - options.TrainingWindow);
         long candidates = 0, seasonalCandidates = 0;
         foreach (var s in panel.Series)
             for (var origin = Math.Max(firstOrigin, s.First); origin < cutoff; origin++)
-                for (var h = 1; h <= horizon && origin + h <= cutoff; h++)
+                for (var h = firstHorizon; h <= lastHorizon && origin + h <= cutoff; h++)
                 {
                     candidates++;
                     if (origin + h - spec.Year >= s.First || spec.Season != spec.Year)
@@ -104,7 +111,7 @@ public sealed class GlobalForecaster(SalesPanel panel, FeatureSpec spec, GlobalM
             for (var origin = Math.Max(firstOrigin, first); origin < cutoff; origin++)
             {
                 var scale = float.NaN;
-                for (var h = 1; h <= horizon && origin + h <= cutoff; h++)
+                for (var h = firstHorizon; h <= lastHorizon && origin + h <= cutoff; h++)
                 {
                     var target = origin + h;
                     if (panel.Censored[offset + target] || Sample(s, origin, h) >= keep)

@@ -11,6 +11,12 @@ public sealed record GlobalModelOptions
     /// <summary>Training rows (series x origin x horizon) are sampled down to at most this many, deterministically.</summary>
     public int MaxTrainingRows { get; init; } = 2_000_000;
 
+    /// <summary>
+    /// 1 (the default, chosen by backtest): one model for every horizon, the horizon being a feature. N &gt; 1: one model
+    /// per bucket of ceil(horizon / N) consecutive horizons, each trained on its own horizons' rows.
+    /// </summary>
+    public int HorizonBuckets { get; init; } = 1;
+
     public int Trees { get; init; } = 300;
     public int Leaves { get; init; } = 63;
     public int MinimumExamplesPerLeaf { get; init; } = 50;

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Dapper;
 using DuckDB.NET.Data;
+using NexGen.Core.Forecasting;
 
 namespace NexGen.Core.Store;
 
@@ -69,13 +70,17 @@ public sealed class RunStore(DuckDbStore store)
     /// <exception cref="KeyNotFoundException">No run has this id.</exception>
     /// <exception cref="InvalidOperationException">The run has already ended.</exception>
     public Task CompleteAsync(long id, string? metricsJson, long? modelId, IEnumerable<ForecastRow> forecasts, CancellationToken cancellationToken = default) =>
-        CompleteAsync(id, metricsJson, modelId, forecasts, [], cancellationToken);
+        CompleteAsync(id, metricsJson, modelId, forecasts, new ForecastDetails(), cancellationToken);
 
-    /// <summary>As above, with the top feature contributions of each series written in the same transaction.</summary>
+    /// <summary>
+    /// As above, with the top feature contributions, the series scales and the error profile written in the same
+    /// transaction.
+    /// </summary>
     public Task CompleteAsync(long id, string? metricsJson, long? modelId, IEnumerable<ForecastRow> forecasts,
-        IEnumerable<ForecastExplanation> explanations, CancellationToken cancellationToken = default)
+        ForecastDetails details, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(forecasts);
+        ArgumentNullException.ThrowIfNull(details);
         return store.WriteAsync(connection =>
         {
             using var transaction = connection.BeginTransaction();
@@ -102,7 +107,7 @@ public sealed class RunStore(DuckDbStore store)
                 }
             }
             using (var appender = connection.CreateAppender("forecast_explanations"))
-                foreach (var explanation in explanations)
+                foreach (var explanation in details.Explanations)
                     appender.CreateRow()
                         .AppendValue((long?)id)
                         .AppendValue(explanation.Location)
@@ -111,6 +116,27 @@ public sealed class RunStore(DuckDbStore store)
                         .AppendValue(explanation.Feature)
                         .AppendValue((double?)explanation.Contribution)
                         .EndRow();
+            using (var appender = connection.CreateAppender("forecast_scales"))
+                foreach (var scale in details.Scales)
+                    appender.CreateRow()
+                        .AppendValue((long?)id)
+                        .AppendValue(scale.Location)
+                        .AppendValue(scale.Sku)
+                        .AppendValue((double?)scale.Scale)
+                        .EndRow();
+            if (details.ErrorProfile is { } profile)
+                using (var appender = connection.CreateAppender("forecast_error_profile"))
+                    for (var periods = 1; periods <= profile.Horizon; periods++)
+                    {
+                        var errors = profile.Normalised(periods);
+                        for (var rank = 0; rank < errors.Count; rank++)
+                            appender.CreateRow()
+                                .AppendValue((long?)id)
+                                .AppendValue((int?)periods)
+                                .AppendValue((int?)rank)
+                                .AppendValue((double?)errors[rank])
+                                .EndRow();
+                    }
             cancellationToken.ThrowIfCancellationRequested();
             connection.Execute("""
                 UPDATE runs SET status = 'succeeded', finished = $finished, progress = 1, metrics = $metricsJson, model_id = $modelId
@@ -254,6 +280,27 @@ public sealed class RunStore(DuckDbStore store)
         id, kind, trigger, parameters, data_version AS DataVersion, started, finished, status, progress, phase,
         metrics, error, model_id AS ModelId
         """;
+
+    /// <summary>A run's error profile; null when the run stored none (a run without calibration actuals).</summary>
+    public async Task<ErrorProfile?> ErrorProfileAsync(long runId, CancellationToken cancellationToken = default)
+    {
+        using var connection = store.Open();
+        var rows = await connection.QueryAsync<(int Periods, double Error)>(new CommandDefinition(
+            "SELECT periods, error FROM forecast_error_profile WHERE run_id = $runId ORDER BY periods, rank",
+            new { runId }, cancellationToken: cancellationToken));
+        var byPeriods = rows.GroupBy(r => r.Periods).Select(g => g.Select(r => r.Error).ToArray()).ToList();
+        return byPeriods.Count == 0 ? null : new ErrorProfile(byPeriods);
+    }
+
+    /// <summary>Each forecast series' mean demand per period at the run's cutoff, in units, ordered by location and SKU.</summary>
+    public async Task<IReadOnlyList<SeriesScale>> ScalesAsync(long runId, CancellationToken cancellationToken = default)
+    {
+        using var connection = store.Open();
+        var rows = await connection.QueryAsync<SeriesScale>(new CommandDefinition(
+            "SELECT location, sku, scale FROM forecast_scales WHERE run_id = $runId ORDER BY location, sku",
+            new { runId }, cancellationToken: cancellationToken));
+        return rows.AsList();
+    }
 
     /// <summary>The top feature contributions of one series' forecast in a run, by rank.</summary>
     public async Task<IReadOnlyList<ForecastExplanation>> ExplanationsAsync(long runId, string location, string sku, CancellationToken cancellationToken = default)

@@ -59,7 +59,15 @@ public static class StoreSchema
             run_id BIGINT NOT NULL, location VARCHAR NOT NULL, sku VARCHAR NOT NULL, rank INTEGER NOT NULL,
             feature VARCHAR NOT NULL, contribution DOUBLE NOT NULL);
         """,
-        // 5: replenishment runs with one explained suggestion per location x sku, their alerts, and purchase-order lines
+        // 5: each run's error profile (normalised cumulative backtest errors per number of periods) and series scales,
+        // from which replenishment sizes empirical safety stock.
+        """
+        CREATE TABLE forecast_error_profile (
+            run_id BIGINT NOT NULL, periods INTEGER NOT NULL, rank INTEGER NOT NULL, error DOUBLE NOT NULL);
+        CREATE TABLE forecast_scales (
+            run_id BIGINT NOT NULL, location VARCHAR NOT NULL, sku VARCHAR NOT NULL, scale DOUBLE NOT NULL);
+        """,
+        // 6: replenishment runs with one explained suggestion per location x sku, their alerts, and purchase-order lines
         // (suggested -> approved -> exported) grouped by supplier and location.
         """
         CREATE SEQUENCE replenishment_run_ids START 1;

@@ -45,6 +45,14 @@ public class ForecastServiceTests
         Assert.Equal(Enumerable.Range(1, explanation.Count), explanation.Select(e => e.Rank));
         Assert.All(explanation, e => Assert.Contains(e.Feature, NexGen.Core.Features.FeatureSpec.For(1).Names));
         Assert.True(explanation.Select(e => Math.Abs(e.Contribution)).SequenceEqual(explanation.Select(e => Math.Abs(e.Contribution)).OrderDescending()));
+
+        var scales = await runs.ScalesAsync(run.Id);
+        Assert.Equal(20, scales.Count);
+        Assert.All(scales, s => Assert.True(s.Scale > 0));
+        var profile = await runs.ErrorProfileAsync(run.Id);
+        Assert.Equal(14, profile!.Horizon);
+        // One calibration window of 14 periods over 20 series: 20 cumulative errors for every P.
+        Assert.All(Enumerable.Range(1, 14), p => Assert.InRange(profile.Normalised(p).Count, 1, 20));
     }
 
     [Fact]

@@ -1,0 +1,16 @@
+using NexGen.Core.Forecasting;
+
+namespace NexGen.Core.Store;
+
+/// <summary>What a forecast run stores beside its forecast rows; every part is optional.</summary>
+public sealed record ForecastDetails
+{
+    /// <summary>The top feature contributions of each series' first forecast period.</summary>
+    public IEnumerable<ForecastExplanation> Explanations { get; init; } = [];
+
+    /// <summary>Each forecast series' scale.</summary>
+    public IEnumerable<SeriesScale> Scales { get; init; } = [];
+
+    /// <summary>The cumulative-error profile of the run's calibration backtests.</summary>
+    public ErrorProfile? ErrorProfile { get; init; }
+}
