@@ -5,4 +5,6 @@ namespace NexGen.Core.Replenishment;
 /// <param name="ForecastRunId">The forecast run read (the latest that succeeded).</param>
 /// <param name="PeriodDays">Days per forecast period: 1 (daily) or 7 (weekly).</param>
 /// <param name="Series">One entry per location x sku of the forecast, ordered by location then sku (ordinal).</param>
-public sealed record ReplenishmentData(DateOnly AsOf, long ForecastRunId, int PeriodDays, IReadOnlyList<SeriesData> Series);
+/// <param name="ErrorProfile">The forecast run's cumulative-error profile for empirical safety stock; null when it stored none.</param>
+public sealed record ReplenishmentData(DateOnly AsOf, long ForecastRunId, int PeriodDays, IReadOnlyList<SeriesData> Series,
+    Forecasting.ErrorProfile? ErrorProfile = null);

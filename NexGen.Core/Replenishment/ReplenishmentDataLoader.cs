@@ -14,7 +14,7 @@ namespace NexGen.Core.Replenishment;
 /// approved on D or later; lines approved earlier are assumed to be in its on_order or already received);</item>
 /// <item>history: sales value, mean and standard deviation of sales per period over the year up to the as-of date
 /// (from the series' first sale when later; periods without a row count as 0), and the last sale;</item>
-/// <item>forecast: the run's periods after the as-of date.</item>
+/// <item>forecast: the run's periods after the as-of date, each series' scale and the run's error profile.</item>
 /// </list>
 /// </summary>
 public sealed class ReplenishmentDataLoader(DuckDbStore store)
@@ -68,12 +68,13 @@ public sealed class ReplenishmentDataLoader(DuckDbStore store)
                    inv.as_of AS InventoryAsOf, inv.on_hand AS OnHand, coalesce(inv.on_order, 0) AS OnOrder,
                    CAST(coalesce(po.open_po, 0) AS DOUBLE) AS OpenPo, coalesce(hist.quantity, 0) AS Quantity, coalesce(hist.squares, 0) AS Squares,
                    coalesce(hist.priced_value, 0) AS PricedValue, coalesce(hist.unpriced, 0) AS Unpriced,
-                   hist.first_sale AS FirstSale, hist.last_sale AS LastSale
+                   hist.first_sale AS FirstSale, hist.last_sale AS LastSale, sc.scale AS Scale
             FROM series
             LEFT JOIN products p USING (sku)
             LEFT JOIN inv USING (location, sku)
             LEFT JOIN po USING (location, sku)
             LEFT JOIN hist USING (location, sku)
+            LEFT JOIN (SELECT location, sku, scale FROM forecast_scales WHERE run_id = $forecastRunId) sc USING (location, sku)
             ORDER BY series.location, series.sku
             """, new { forecastRunId, asOf, historyStart }, cancellationToken: cancellationToken))).AsList();
 
@@ -103,6 +104,7 @@ public sealed class ReplenishmentDataLoader(DuckDbStore store)
                 DemandMean = mean,
                 DemandSd = periods > 0 ? Math.Sqrt(Math.Max(0, f.Squares / periods - mean * mean)) : 0,
                 LastSale = f.LastSale,
+                Scale = f.Scale,
                 Dates = forecast.Dates,
                 Forecast = forecast.Forecast,
                 P50 = forecast.P50,
@@ -110,7 +112,7 @@ public sealed class ReplenishmentDataLoader(DuckDbStore store)
                 P95 = forecast.P95,
             };
         }
-        return new ReplenishmentData(asOf, forecastRunId, periodDays, series);
+        return new ReplenishmentData(asOf, forecastRunId, periodDays, series, await new RunStore(store).ErrorProfileAsync(forecastRunId, cancellationToken));
     }
 
     static async Task<Dictionary<(string, string), ForecastColumns>> ForecastsAsync(
@@ -155,5 +157,5 @@ public sealed class ReplenishmentDataLoader(DuckDbStore store)
         string Location, string Sku, string? Category, string? Supplier, double? UnitCost, double? UnitPrice,
         int? PackSize, double? MinOrderQty, double? MaxOrderQty, int? LeadTimeDays,
         DateOnly? InventoryAsOf, double? OnHand, double OnOrder, double OpenPo, double Quantity, double Squares,
-        double PricedValue, double Unpriced, DateOnly? FirstSale, DateOnly? LastSale);
+        double PricedValue, double Unpriced, DateOnly? FirstSale, DateOnly? LastSale, double? Scale);
 }

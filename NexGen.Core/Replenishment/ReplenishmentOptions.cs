@@ -75,11 +75,11 @@ public sealed class ReplenishmentOptions : IValidatableObject
     public const string NormalMethod = "normal";
 
     /// <summary>
-    /// How safety stock is sized: empirical | quantile | normal (lower case). Default quantile. A series the chosen
+    /// How safety stock is sized: empirical | quantile | normal (lower case). Default empirical. A series the chosen
     /// method has no data for falls back to the next one in that order; the method used is in each suggestion.
     /// </summary>
     [Required, AllowedValues(EmpiricalMethod, QuantileMethod, NormalMethod)]
-    public string SafetyStockMethod { get; set; } = QuantileMethod;
+    public string SafetyStockMethod { get; set; } = EmpiricalMethod;
 
     /// <summary>sd_L of the normal method: standard deviation of the lead time in days, &gt;= 0. Default 0 (fixed lead time).</summary>
     [Range(0.0, 3650.0)]

@@ -1,4 +1,5 @@
 using System.Globalization;
+using NexGen.Core.Forecasting;
 
 namespace NexGen.Core.Replenishment;
 
@@ -109,6 +110,7 @@ public static class ReplenishmentPlanner
         Suggestion suggestion;
         try
         {
+            var policy = Policy(p, s, line.ReviewPeriods, periodDays);
             suggestion = ReplenishmentCalculator.Suggest(new SuggestionInput
             {
                 OnHand = s.OnHand.Value,
@@ -117,8 +119,8 @@ public static class ReplenishmentPlanner
                 LeadTime = line.LeadTimePeriods,
                 ReviewPeriod = line.ReviewPeriods,
                 ServiceLevel = serviceLevel,
-                Policy = Policy(p, s, line.ReviewPeriods, periodDays),
-                SafetyStock = SafetyStockFor(options, s, serviceLevel, periodDays),
+                Policy = policy,
+                SafetyStock = SafetyStockFor(options, data.ErrorProfile, s, policy, line.LeadTimePeriods, line.ReviewPeriods, serviceLevel, periodDays),
                 Constraints = p.ToOrderConstraints(),
             });
         }
@@ -157,11 +159,17 @@ public static class ReplenishmentPlanner
     }
 
     /// <summary>
-    /// The configured method, falling back along empirical -> quantile -> normal when a series lacks its data
-    /// (quantile needs two stored quantiles in every forecast period).
+    /// The configured method, falling back along empirical -> quantile -> normal when a series lacks its data. Empirical
+    /// needs the run's error profile, the series' scale and a profile reaching the safety-stock horizon (L + R for
+    /// periodic policies, L for continuous ones); quantile needs two stored quantiles in every forecast period.
     /// </summary>
-    static SafetyStockMethod SafetyStockFor(ReplenishmentOptions options, SeriesData s, double serviceLevel, double periodDays)
+    static SafetyStockMethod SafetyStockFor(ReplenishmentOptions options, ErrorProfile? profile, SeriesData s, ReplenishmentPolicy policy,
+        double leadTime, double reviewPeriod, double serviceLevel, double periodDays)
     {
+        var horizon = policy.IsPeriodic ? leadTime + reviewPeriod : leadTime;
+        if (options.SafetyStockMethod == ReplenishmentOptions.EmpiricalMethod && profile is not null && s.Scale is { } scale
+            && horizon <= profile.Horizon + 1e-9)
+            return new EmpiricalSafetyStock(profile.CumulativeErrors(horizon, ReplenishmentCalculator.DemandOver(s.Forecast, horizon), scale));
         if (options.SafetyStockMethod != ReplenishmentOptions.NormalMethod)
         {
             var quantiles = new double[s.Forecast.Count];

@@ -48,6 +48,12 @@ public sealed record SeriesData
     /// <summary>Date of the last sale (quantity &gt; 0) at or before the as-of date; null when there is none.</summary>
     public DateOnly? LastSale { get; init; }
 
+    /// <summary>
+    /// The series' mean demand per period at the forecast's cutoff (forecast_scales), which turns the run's
+    /// normalised error profile into units; null when the run stored none.
+    /// </summary>
+    public double? Scale { get; init; }
+
     /// <summary>Dates of the forecast periods after the as-of date, the next one first.</summary>
     public required IReadOnlyList<DateOnly> Dates { get; init; }
 
