@@ -97,13 +97,30 @@ public sealed class ReplenishmentOptions : IValidatableObject
     [Range(0, 3650)]
     public int StaleInventoryDays { get; set; } = 7;
 
+    /// <summary>
+    /// ABC cut-offs (0.80 / 0.95), XYZ limits (0.5 / 1.0) and the service-level target per class (AX 0.98 .. CZ 0.90),
+    /// used when <see cref="ServiceLevel"/> is not set.
+    /// </summary>
+    public ClassificationOptions Classification { get; set; } = new();
+
     /// <summary>Overrides per category, product or location; see <see cref="ParameterResolver"/> for precedence.</summary>
     public List<ParameterOverride> Overrides { get; set; } = [];
 
     /// <inheritdoc />
-    /// <remarks>DataAnnotations does not descend into lists, so each override is validated here.</remarks>
+    /// <remarks>DataAnnotations does not descend into lists or nested objects, so the classification and each override are validated here.</remarks>
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
+        string? classification = null;
+        try
+        {
+            Classification.Validate();
+        }
+        catch (ArgumentException e)
+        {
+            classification = e.Message;
+        }
+        if (classification is not null)
+            yield return new ValidationResult($"{nameof(Classification)}: {classification}", [nameof(Classification)]);
         for (var i = 0; i < Overrides.Count; i++)
         {
             var prefix = $"{nameof(Overrides)}[{i}]";

@@ -16,15 +16,14 @@ public static class ReplenishmentPlanner
 
     /// <summary>Plans every series of <paramref name="data"/>.</summary>
     /// <param name="data">The series with stock, history and forecast.</param>
-    /// <param name="options">Defaults, overrides, safety-stock method and alert thresholds (validated at start-up).</param>
-    /// <param name="classification">ABC x XYZ cut-offs and the service-level target per class; defaults when null.</param>
+    /// <param name="options">Defaults, overrides, classification, safety-stock method and alert thresholds (validated at start-up).</param>
     /// <param name="progress">Receives the share of series done.</param>
-    public static ReplenishmentPlan Plan(ReplenishmentData data, ReplenishmentOptions options, ClassificationOptions? classification = null,
+    public static ReplenishmentPlan Plan(ReplenishmentData data, ReplenishmentOptions options,
         IProgress<double>? progress = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(data);
         ArgumentNullException.ThrowIfNull(options);
-        classification ??= new ClassificationOptions();
+        var classification = options.Classification;
         classification.Validate();
         var abc = Abc.Classify(data.Series.Select(s => new ItemSalesValue(Key(s), s.SalesValue)).ToList(), classification)
             .ToDictionary(i => i.Key, i => i.Class, StringComparer.Ordinal);

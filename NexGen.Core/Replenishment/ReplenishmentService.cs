@@ -27,7 +27,7 @@ public sealed class ReplenishmentService(DuckDbStore store, RunStore runs, Reple
         var data = await loader.LoadAsync(forecast.Id, date, cancellationToken);
 
         var planned = new Progress<double>(fraction => progress?.Report(new ReplenishmentProgress("planning", 0.3 + 0.6 * fraction)));
-        var plan = await Task.Run(() => ReplenishmentPlanner.Plan(data, options, progress: planned, cancellationToken: cancellationToken), cancellationToken);
+        var plan = await Task.Run(() => ReplenishmentPlanner.Plan(data, options, planned, cancellationToken), cancellationToken);
         progress?.Report(new ReplenishmentProgress("saving", 0.9));
         var run = await replenishments.SaveAsync(plan, clock.Elapsed.TotalSeconds, cancellationToken);
         progress?.Report(new ReplenishmentProgress("finished", 1));

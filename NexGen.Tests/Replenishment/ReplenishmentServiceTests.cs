@@ -1,3 +1,5 @@
+using System.ComponentModel.DataAnnotations;
+using Microsoft.Extensions.Configuration;
 using NexGen.Core.Replenishment;
 using NexGen.Core.Store;
 using static NexGen.Tests.Replenishment.ReplenishmentTestData;
@@ -167,6 +169,27 @@ public class ReplenishmentServiceTests
         var f = Line(plan, "F");
         Assert.Equal((AbcClass.C, XyzClass.Z, 0.90, "class CZ"), (f.Abc, f.Xyz, f.ServiceLevel, f.ServiceLevelSource));
         Assert.All(plan.Lines.Where(l => l.Sku != "F"), l => Assert.Equal(XyzClass.X, l.Xyz));
+    }
+
+    [Fact]
+    public async Task ClassTargetsAndCutOffsAreSettings()
+    {
+        await using var test = new TestStore();
+        await CreateAsync(test);
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Replenishment:SafetyStockMethod"] = "quantile",
+            ["Replenishment:Classification:ServiceLevels:CZ"] = "0.85",
+        }).Build();
+        var options = configuration.GetSection(ReplenishmentOptions.SectionName).Get<ReplenishmentOptions>()!;
+
+        var (_, plan) = await Service(test, options).RunAsync();
+
+        Assert.Equal((0.85, "class CZ"), (Line(plan, "F").ServiceLevel, Line(plan, "F").ServiceLevelSource));
+        var invalid = new ReplenishmentOptions { Classification = new ClassificationOptions { ACutoff = 0.97 } };
+        var results = new List<ValidationResult>();
+        Assert.False(Validator.TryValidateObject(invalid, new ValidationContext(invalid), results, validateAllProperties: true));
+        Assert.Equal("Classification: ABC cut-offs must satisfy 0 < A (0.97) <= B (0.95) <= 1. (Parameter 'ACutoff')", Assert.Single(results).ErrorMessage);
     }
 
     [Fact]
