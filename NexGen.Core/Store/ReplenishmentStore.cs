@@ -318,7 +318,7 @@ public sealed class ReplenishmentStore(DuckDbStore store)
         }, cancellationToken);
     }
 
-    async Task CopyAsync(DuckDBConnection connection, string select, string path, string format, CancellationToken cancellationToken)
+    static async Task CopyAsync(DuckDBConnection connection, string select, string path, string format, CancellationToken cancellationToken)
     {
         var options = FormatOptions(format);
         var target = Path.GetFullPath(path);
