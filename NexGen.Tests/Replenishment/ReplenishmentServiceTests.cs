@@ -228,6 +228,32 @@ public class ReplenishmentServiceTests
     }
 
     [Fact]
+    public async Task WeeklyDataCountsTheLeadTimeInWeeks()
+    {
+        await using var test = new TestStore();
+        var friday = new DateOnly(2024, 1, 26);
+        var sales = new System.Text.StringBuilder("location,sku,date,quantity\n");
+        for (var week = 7; week >= 0; week--)
+            sales.Append($"L1,W,{friday.AddDays(-7 * week):yyyy-MM-dd},70\n");
+        await test.ImportAsync(Core.Ingestion.DataKind.Sales, test.WriteFile("sales.csv", sales.ToString()));
+        await test.ImportAsync(Core.Ingestion.DataKind.Products, test.WriteFile("products.csv", "sku,unit_cost,lead_time_days\nW,1,10\n"));
+        await test.ImportAsync(Core.Ingestion.DataKind.Inventory, test.WriteFile("inventory.csv", "location,sku,as_of,on_hand\nL1,W,2024-01-26,100\n"));
+        var runs = new RunStore(test.Store);
+        var id = await runs.StartAsync("forecast", "cli", "{}", null);
+        await runs.CompleteAsync(id, null, null, [.. Enumerable.Range(1, 4).Select(w => new ForecastRow("L1", "W", friday.AddDays(7 * w), 70, 35, 70, 84, 91, "test"))]);
+
+        var (run, plan) = await Service(test, Options()).RunAsync();
+
+        // L = 10 / 7 weeks, R = 1 week, P = 17 / 7 weeks: D_P = 70 x 17/7 = 170, SS = (91 - 70) x 17/7 = 51, S = 221,
+        // IP 100 -> order 121.
+        var w = Line(plan, "W").Suggestion!;
+        Assert.Equal(7, run.PeriodDays);
+        Assert.Equal(10 / 7.0, w.LeadTime, 12);
+        Assert.Equal((170, 51, 221), (Math.Round(w.DemandOverProtectionPeriod, 9), Math.Round(w.SafetyStock, 9), Math.Round(w.OrderUpToLevel!.Value, 9)));
+        Assert.Equal(121, w.OrderQuantity);
+    }
+
+    [Fact]
     public async Task WithoutAForecastTheRunSaysToMakeOne()
     {
         await using var test = new TestStore();
