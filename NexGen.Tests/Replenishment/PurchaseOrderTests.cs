@@ -82,6 +82,25 @@ public class PurchaseOrderTests
     }
 
     [Fact]
+    public async Task EveryFormulaLeadInACsvCellIsNeutralised()
+    {
+        var (test, orders, run) = await RunAsync();
+        await using var _ = test;
+        using (var connection = test.Store.Open())
+            Dapper.SqlMapper.Execute(connection, """
+                UPDATE purchase_order_lines SET supplier = CASE sku WHEN 'A' THEN '+cmd' WHEN 'B' THEN '-2+3' ELSE '@SUM(1)' END
+                WHERE location = 'L1' AND supplier = 'Acme'
+                """);
+        await orders.ApproveAsync(run, new PurchaseOrderFilter(Location: "L1"));
+        var csv = Path.Combine(test.Folder, "po.csv");
+
+        await orders.ExportPurchaseOrdersAsync(run, csv, "csv", new PurchaseOrderFilter(Location: "L1"));
+
+        Assert.Equal(["'+cmd", "'-2+3", "'=Bolt", "'=Bolt", "'@SUM(1)"],
+            ReadBack(test, csv).Select(r => r.Supplier).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
     public async Task AnEditedQuantityMustBeWholePacksOfOneLine()
     {
         var (test, orders, run) = await RunAsync();
