@@ -5,6 +5,7 @@ var builder = WebApplication.CreateBuilder(args);
 
 builder.AddNexGen();
 builder.AddNexGenUi();
+builder.AddNexGenScheduling();
 
 var app = builder.Build();
 

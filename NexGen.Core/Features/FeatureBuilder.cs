@@ -116,7 +116,11 @@ public sealed class FeatureBuilder(SalesPanel panel, FeatureSpec spec)
         features[i++] = panel.DaysSinceEvent(target);
         var discount = panel.DiscountAt(series, target);
         features[i++] = discount;
-        features[i] = float.IsNaN(lastPrice) || float.IsNaN(meanPrice) || meanPrice <= 0 ? Missing : lastPrice * (1 - discount) / meanPrice;
+        features[i++] = float.IsNaN(lastPrice) || float.IsNaN(meanPrice) || meanPrice <= 0 ? Missing : lastPrice * (1 - discount) / meanPrice;
+
+        // Exogenous variables as known at the origin (a later value may be a forecast or not yet published).
+        for (var x = 0; x < spec.Exogenous.Count; x++)
+            features[i++] = panel.ExogenousAt(x, info.LocationCode, origin) is var value && float.IsNaN(value) ? Missing : value;
     }
 
     static float Scaled(float value, float scale) => float.IsNaN(value) ? Missing : Math.Clamp(value / scale, -MaxScaled, MaxScaled);

@@ -14,9 +14,16 @@ namespace NexGen.Core.Features;
 /// <param name="ScaleWindow">Periods whose mean absolute demand scales a series (features and target are divided by it).</param>
 public sealed record FeatureSpec(int[] Lags, int[] MeanWindows, int[] StdWindows, int[] MaxWindows, int Season, int Year, int ScaleWindow)
 {
-    public static FeatureSpec For(int periodDays) => periodDays == 7
+    public static FeatureSpec For(int periodDays, IReadOnlyList<string>? exogenous = null) => (periodDays == 7
         ? new FeatureSpec([1, 2, 3, 4, 8, 13], [4, 13, 26, 52], [13], [13], Season: 52, Year: 52, ScaleWindow: 52)
-        : new FeatureSpec([1, 2, 3, 4, 5, 6, 7, 14, 28], [7, 28, 91, 364], [28], [28], Season: 7, Year: 364, ScaleWindow: 56);
+        : new FeatureSpec([1, 2, 3, 4, 5, 6, 7, 14, 28], [7, 28, 91, 364], [28], [28], Season: 7, Year: 364, ScaleWindow: 56))
+        with { Exogenous = exogenous ?? [] };
+
+    /// <summary>The spec for a panel: its grain's lags and windows plus its exogenous variables.</summary>
+    public static FeatureSpec For(SalesPanel panel) => For(panel.PeriodDays, panel.ExogenousNames);
+
+    /// <summary>Exogenous variables, each a feature <c>x_name</c> holding its value at the origin.</summary>
+    public IReadOnlyList<string> Exogenous { get; init; } = [];
 
     /// <summary>Feature names in vector order (for importance and explanations).</summary>
     public IReadOnlyList<string> Names => _names ??= BuildNames();
@@ -33,6 +40,7 @@ public sealed record FeatureSpec(int[] Lags, int[] MeanWindows, int[] StdWindows
         names.AddRange(["growth_yoy", "price_ratio", "same_season_last", "same_season_mean4", "last_year", "last_year_window", "two_years_ago",
             "season_profile", "week_of_year", "month", "day_of_month", "day_of_week", "days_to_event", "days_since_event",
             "planned_discount", "target_price_ratio"]);
+        names.AddRange(Exogenous.Select(x => $"x_{x}"));
         return names;
     }
 }

@@ -35,6 +35,22 @@ public sealed class SalesPanel
     /// <summary>Day numbers of calendar events (holidays), ascending; they may lie past the data.</summary>
     public required int[] EventDays { get; init; }
 
+    /// <summary>Number of locations (location codes run 0 .. Locations - 1).</summary>
+    public int Locations { get; init; }
+
+    /// <summary>Names of the exogenous variables, ordinal order.</summary>
+    public IReadOnlyList<string> ExogenousNames { get; init; } = [];
+
+    /// <summary>
+    /// Exogenous values indexed <c>[(variable * Locations + location code) * Periods + period]</c>, carried forward
+    /// from the latest value at or before each period (NaN before the first).
+    /// </summary>
+    public float[] Exogenous { get; init; } = [];
+
+    /// <summary>The value of exogenous variable <paramref name="variable"/> for a location in a period; NaN when unknown.</summary>
+    public float ExogenousAt(int variable, int locationCode, int period) =>
+        Exogenous[((long)variable * Locations + locationCode) * Periods + period];
+
     /// <summary>Days from a period's date to the next event (the period's own days included), capped at 90.</summary>
     public float DaysToEvent(int period)
     {

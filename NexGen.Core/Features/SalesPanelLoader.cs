@@ -4,7 +4,7 @@ using NexGen.Core.Store;
 
 namespace NexGen.Core.Features;
 
-/// <summary>Reads the store's sales, products, promotions and events into a <see cref="SalesPanel"/>.</summary>
+/// <summary>Reads the store's sales, products, promotions, events and exogenous variables into a <see cref="SalesPanel"/>.</summary>
 public sealed class SalesPanelLoader(DuckDbStore store)
 {
     /// <summary>Periods a stock-out estimate averages over: 4 weeks of weekly data, 28 days of daily data.</summary>
@@ -79,6 +79,7 @@ public sealed class SalesPanelLoader(DuckDbStore store)
 
         var promotions = await PromotionsAsync(connection, series, start, step);
         var events = (await connection.QueryAsync<DateOnly>("SELECT DISTINCT date FROM events ORDER BY date")).Select(d => d.DayNumber).ToArray();
+        var (exogenousNames, exogenous) = await ExogenousAsync(connection, locationCodes, start, step, periods);
 
         return new SalesPanel
         {
@@ -92,6 +93,9 @@ public sealed class SalesPanelLoader(DuckDbStore store)
             Price = price,
             Promotions = promotions,
             EventDays = events,
+            Locations = locationCodes.Count,
+            ExogenousNames = exogenousNames,
+            Exogenous = exogenous,
         };
     }
 
@@ -108,6 +112,34 @@ public sealed class SalesPanelLoader(DuckDbStore store)
             else
                 last = values[t];
         }
+    }
+
+    /// <summary>
+    /// Each exogenous variable per location and period: the latest value dated at or before the period's date (a
+    /// weekly period ends on its date), carried forward; a row without a location applies to every location unless
+    /// that location has its own value for the date. NaN before the first value.
+    /// </summary>
+    static async Task<(string[] Names, float[] Values)> ExogenousAsync(
+        System.Data.IDbConnection connection, Dictionary<string, int> locationCodes, DateOnly start, int step, int periods)
+    {
+        var rows = (await connection.QueryAsync<(string? Location, DateOnly Date, string Name, double Value)>(
+            "SELECT location, date, name, value FROM exogenous ORDER BY location NULLS FIRST, date, name")).AsList();
+        var names = rows.Select(r => r.Name).Distinct().Order(StringComparer.Ordinal).ToArray();
+        var nameCodes = names.Select((n, i) => (n, i)).ToDictionary(x => x.n, x => x.i);
+        var values = new float[(long)names.Length * locationCodes.Count * periods];
+        Array.Fill(values, float.NaN);
+        foreach (var row in rows)
+        {
+            var t = Math.Max(0, (int)Math.Ceiling((row.Date.DayNumber - start.DayNumber) / (double)step));
+            if (t >= periods)
+                continue;
+            IEnumerable<int> locations = row.Location is null ? locationCodes.Values : locationCodes.TryGetValue(row.Location, out var code) ? [code] : [];
+            foreach (var location in locations)
+                values[((long)nameCodes[row.Name] * locationCodes.Count + location) * periods + t] = (float)row.Value;
+        }
+        for (long offset = 0; offset < values.Length; offset += periods)
+            CarryForward(values.AsSpan((int)offset, periods));
+        return (names, values);
     }
 
     static async Task<IReadOnlyList<PlannedPromotion>[]> PromotionsAsync(System.Data.IDbConnection connection, IReadOnlyList<PanelSeries> series, DateOnly start, int step)

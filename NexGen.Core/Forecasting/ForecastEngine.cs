@@ -17,7 +17,7 @@ public sealed class ForecastEngine(SalesPanel panel, ForecastEngineOptions optio
 {
     const int MinResidualsPerHorizon = 200;
 
-    readonly FeatureSpec _spec = FeatureSpec.For(panel.PeriodDays);
+    readonly FeatureSpec _spec = FeatureSpec.For(panel);
 
     public ForecastSet Forecast(int cutoff, IProgress<(string Phase, double Fraction)>? progress = null, CancellationToken cancellationToken = default)
     {
@@ -73,7 +73,8 @@ public sealed class ForecastEngine(SalesPanel panel, ForecastEngineOptions optio
         if (chosen.Global.Count > 0)
             SelectPerSeries(cutoff, pointForecast, models, chosen.Errors, baselineErrors, candidates);
         var scales = panel.Series.Select(s => s.First <= cutoff ? builder.Scale(s.Index, cutoff) : float.NaN).ToArray();
-        var quantiles = Quantiles(cutoff, pointForecast, chosen.Residuals, scales);
+        var offsets = Offsets(chosen.Residuals);
+        var quantiles = Quantiles(panel, cutoff, horizon, pointForecast, offsets, scales);
         var calibrationMetrics = chosen.Global.Count == 0
             ? new Dictionary<string, AccuracyMetrics>()
             : new Dictionary<string, AccuracyMetrics>
@@ -86,7 +87,7 @@ public sealed class ForecastEngine(SalesPanel panel, ForecastEngineOptions optio
         progress?.Report(("explaining", (steps - 0.1) / steps));
         var explanations = final.Explain(trained, cutoff, top: 5);
         return new ForecastSet(panel, cutoff, horizon, pointForecast, options.Levels, quantiles, models, trained, calibrationMetrics, explanations, chosen.Kind,
-            scales, ErrorProfile.FromErrors(chosen.Cumulative));
+            scales, ErrorProfile.FromErrors(chosen.Cumulative), offsets);
     }
 
     static double Score(double wrmsse) => double.IsFinite(wrmsse) ? wrmsse : double.MaxValue;
@@ -139,9 +140,10 @@ public sealed class ForecastEngine(SalesPanel panel, ForecastEngineOptions optio
         }
     }
 
-    sealed record Candidate(string Name, Func<double[], int, double[]> Forecast);
+    /// <summary>A baseline that per-series selection may pick: its name (as in forecast rows) and forecast.</summary>
+    internal sealed record Candidate(string Name, Func<double[], int, double[]> Forecast);
 
-    static IReadOnlyList<Candidate> Candidates(Baselines.SeriesGrain grain) =>
+    internal static IReadOnlyList<Candidate> Candidates(Baselines.SeriesGrain grain) =>
     [
         new(ModelNames.SeasonalNaive, (history, horizon) => Baselines.Baselines.SeasonalNaive(history, horizon, grain)),
         new(ModelNames.MovingAverage, (history, horizon) => Baselines.Baselines.MovingAverage(history, horizon, grain == Baselines.SeriesGrain.Weekly ? 4 : 28)),
@@ -177,13 +179,25 @@ public sealed class ForecastEngine(SalesPanel panel, ForecastEngineOptions optio
         return sum;
     }
 
-    float[][] Quantiles(int cutoff, float[] point, List<double>[] residuals, float[] scales)
+    /// <summary>
+    /// Per quantile level and horizon, the conformal quantile of the normalised residuals (all horizons pooled where
+    /// a horizon has fewer than <see cref="MinResidualsPerHorizon"/>).
+    /// </summary>
+    double[][] Offsets(List<double>[] residuals)
     {
-        var horizon = options.Horizon;
         var pooled = residuals.SelectMany(r => r).ToList();
-        var offsets = options.Levels.Select(level => Enumerable.Range(0, horizon)
+        return options.Levels.Select(level => Enumerable.Range(0, options.Horizon)
             .Select(h => Conformal.Quantile(residuals[h].Count >= MinResidualsPerHorizon ? residuals[h] : pooled, level)).ToArray()).ToArray();
-        var result = options.Levels.Select(_ => new float[point.Length]).ToArray();
+    }
+
+    /// <summary>
+    /// Quantile forecasts per level: point + offset x (|point| + 0.1 x scale), floored at 0; NaN for series that start
+    /// after the cutoff.
+    /// </summary>
+    /// <param name="offsets">Normalised offsets per level and horizon (<see cref="ForecastSet.Offsets"/>).</param>
+    internal static float[][] Quantiles(SalesPanel panel, int cutoff, int horizon, float[] point, IReadOnlyList<double[]> offsets, float[] scales)
+    {
+        var result = offsets.Select(_ => new float[point.Length]).ToArray();
         foreach (var r in result)
             Array.Fill(r, float.NaN);
         foreach (var series in panel.Series.Where(s => s.First <= cutoff))
@@ -192,7 +206,7 @@ public sealed class ForecastEngine(SalesPanel panel, ForecastEngineOptions optio
             {
                 var i = series.Index * horizon + h;
                 var unit = ErrorProfile.Normaliser(point[i], scales[series.Index], 1);
-                for (var l = 0; l < offsets.Length; l++)
+                for (var l = 0; l < offsets.Count; l++)
                     result[l][i] = (float)Math.Max(0, point[i] + offsets[l][h] * unit);
             }
         }

@@ -11,4 +11,12 @@ public sealed record ForecastRunRequest(
     string Trigger = "manual",
     int CalibrationWindows = 2,
     GlobalModelOptions? Model = null,
-    double PromotionTolerance = 0);
+    double PromotionTolerance = 0)
+{
+    /// <summary>
+    /// True (the default): backtest, train a new model and forecast with it. False: forecast with the active model
+    /// (its intervals and error profile come from the run that trained it); when there is none, or it cannot serve
+    /// this data (other features, a shorter horizon), the run trains instead and its phase says why.
+    /// </summary>
+    public bool Retrain { get; init; } = true;
+}

@@ -19,6 +19,9 @@ public sealed class ForecastService(DuckDbStore store, RunStore runs, ModelRegis
     readonly SemaphoreSlim _gate = new(1, 1);
     long _running;
 
+    /// <summary>Whether a run is in progress.</summary>
+    public bool IsRunning => Interlocked.Read(ref _running) != 0;
+
     /// <summary>Progress of the run in progress, or null.</summary>
     public RunProgress? Current { get; private set; }
 
@@ -78,25 +81,49 @@ public sealed class ForecastService(DuckDbStore store, RunStore runs, ModelRegis
         var cutoff = request.Cutoff is { } date ? panel.PeriodOf(date) : panel.Periods - 1;
         if (cutoff < 1 || cutoff >= panel.Periods)
             throw new InvalidOperationException($"The cutoff must lie inside the sales history ({panel.DateOf(0):yyyy-MM-dd} .. {panel.DateOf(panel.Periods - 1):yyyy-MM-dd}).");
+        ForecastSet? forecast = null;
+        ModelRecord? active = null;
+        var reason = "retrained";
+        if (!request.Retrain)
+        {
+            Progress("forecasting with the active model", 0.2);
+            (forecast, active, reason) = await new ActiveModelForecaster(runs, registry).TryForecastAsync(panel, cutoff, request.Horizon, cancellationToken);
+            if (forecast is null)
+            {
+                reason = $"retrained: {reason}";
+                Progress(reason, 0.2);
+            }
+        }
         var options = new ForecastEngineOptions
         {
             Horizon = request.Horizon,
             CalibrationWindows = request.CalibrationWindows,
             Model = request.Model ?? new GlobalModelOptions(),
         };
-        var forecast = new ForecastEngine(panel, options).Forecast(cutoff,
-            new InlineProgress((phase, fraction) => Progress(phase, 0.05 + 0.85 * fraction)), cancellationToken);
+        var trainedNow = forecast is null;
+        long modelId;
+        if (forecast is null)
+        {
+            forecast = new ForecastEngine(panel, options).Forecast(cutoff,
+                new InlineProgress((phase, fraction) => Progress(phase, 0.05 + 0.85 * fraction)), cancellationToken);
+            cancellationToken.ThrowIfCancellationRequested();
+            Progress("saving the model", 0.92);
+            var model = await SaveModelAsync(forecast, options, cancellationToken);
+            modelId = await registry.RegisterAsync(model, new ModelIntervals(forecast.Levels, forecast.Offsets), cancellationToken);
+        }
+        else
+        {
+            modelId = active!.Id;
+        }
         cancellationToken.ThrowIfCancellationRequested();
 
-        Progress("saving the model", 0.92);
-        var model = await SaveModelAsync(forecast, options, cancellationToken);
-        var modelId = await registry.RegisterAsync(model, cancellationToken);
         Progress("writing forecasts", 0.95);
         var metrics = JsonSerializer.Serialize(new
         {
             cutoff = forecast.CutoffDate,
             horizon = forecast.Horizon,
             periodDays = panel.PeriodDays,
+            model = reason,
             backtest = forecast.CalibrationMetrics,
             importance = forecast.Trained.Importance().Take(15).Select(f => new { feature = f.Feature, share = Math.Round(f.Share, 4) }),
             models = forecast.Model.Where(m => m.Length > 0).GroupBy(m => m).OrderBy(g => g.Key, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count()),
@@ -107,7 +134,8 @@ public sealed class ForecastService(DuckDbStore store, RunStore runs, ModelRegis
             Scales = forecast.ForecastSeries.Select(s => new SeriesScale(forecast.Panel.Series[s].Location, forecast.Panel.Series[s].Sku, forecast.Scales[s])),
             ErrorProfile = forecast.ErrorProfile,
         }, cancellationToken);
-        await registry.ActivateIfNoWorseAsync(modelId, request.PromotionTolerance, CancellationToken.None);
+        if (trainedNow)
+            await registry.ActivateIfNoWorseAsync(modelId, request.PromotionTolerance, CancellationToken.None);
     }
 
     async Task<ModelRecord> SaveModelAsync(ForecastSet forecast, ForecastEngineOptions options, CancellationToken cancellationToken)
@@ -120,7 +148,7 @@ public sealed class ForecastService(DuckDbStore store, RunStore runs, ModelRegis
         var metrics = forecast.CalibrationMetrics;
         return new ModelRecord(0, DateTime.UtcNow, forecast.Kind.ToString(), JsonSerializer.Serialize(options.Model with { Kind = forecast.Kind }, Json),
             forecast.Panel.DateOf(Math.Max(0, forecast.Cutoff - options.Model.TrainingWindow)), forecast.CutoffDate,
-            JsonSerializer.Serialize(FeatureSpec.For(forecast.Panel.PeriodDays), Json),
+            JsonSerializer.Serialize(FeatureSpec.For(forecast.Panel), Json),
             JsonSerializer.Serialize(metrics, Json),
             metrics.TryGetValue(ModelNames.Global, out var global) && double.IsFinite(global.Wrmsse) ? global.Wrmsse : null,
             path, hash);

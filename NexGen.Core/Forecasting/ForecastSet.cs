@@ -7,6 +7,8 @@ namespace NexGen.Core.Forecasting;
 /// per quantile level, indexed <c>[series * Horizon + h - 1]</c>; NaN for series that start after the cutoff.
 /// <see cref="Scales"/> holds each series' mean demand per period at the cutoff (units; NaN when not forecast), the unit
 /// of its intervals and of <see cref="ErrorProfile"/>, which is null when no calibration window had actuals.
+/// <see cref="Offsets"/> are the intervals' normalised residual quantiles per level and horizon
+/// (quantile = point + offset x (|point| + 0.1 x scale)), kept with the model so it can forecast again later.
 /// </summary>
 public sealed record ForecastSet(
     SalesPanel Panel,
@@ -21,7 +23,8 @@ public sealed record ForecastSet(
     IReadOnlyList<(string Feature, float Contribution)>?[] Explanations,
     ModelKind Kind,
     float[] Scales,
-    ErrorProfile? ErrorProfile)
+    ErrorProfile? ErrorProfile,
+    IReadOnlyList<double[]> Offsets)
 {
     public DateOnly CutoffDate => Panel.DateOf(Cutoff);
 

@@ -127,6 +127,37 @@ public sealed class GlobalDemandModel
         }
     }
 
+    /// <summary>Loads a model written by <see cref="Save"/>, one model or one per horizon bucket.</summary>
+    /// <param name="featureNames">The feature names it was trained with, in order.</param>
+    /// <param name="seed">Seed of the ML.NET context (predictions do not depend on it).</param>
+    public static GlobalDemandModel Load(string path, IReadOnlyList<string> featureNames, int seed)
+    {
+        var schema = DemandModelTrainer.Schema(featureNames.Count);
+        using var file = File.OpenRead(path);
+        using (var archive = new ZipArchive(file, ZipArchiveMode.Read, leaveOpen: true))
+        {
+            var buckets = archive.Entries.Where(e => e.FullName.StartsWith("horizon-", StringComparison.Ordinal)).ToList();
+            if (buckets.Count > 0 && buckets.Count == archive.Entries.Count)
+                return new GlobalDemandModel(buckets.Select(entry => LoadPart(entry, seed)).OrderBy(p => p.FirstHorizon).ToList(), schema, featureNames);
+        }
+        file.Position = 0;
+        var ml = new MLContext(seed);
+        return new GlobalDemandModel(ml, ml.Model.Load(file, out _), schema, featureNames);
+    }
+
+    static Part LoadPart(ZipArchiveEntry entry, int seed)
+    {
+        // horizon-{first}-{last}.zip, last empty for the open-ended bucket.
+        var range = entry.FullName["horizon-".Length..^".zip".Length].Split('-');
+        using var buffer = new MemoryStream();
+        using (var stream = entry.Open())
+            stream.CopyTo(buffer);
+        buffer.Position = 0;
+        var ml = new MLContext(seed);
+        return new Part(ml, ml.Model.Load(buffer, out _), int.Parse(range[0], System.Globalization.CultureInfo.InvariantCulture),
+            range[1].Length == 0 ? int.MaxValue : int.Parse(range[1], System.Globalization.CultureInfo.InvariantCulture));
+    }
+
     /// <summary>Row indexes per model, by each row's horizon (the first feature).</summary>
     IEnumerable<(Part Part, List<int> Rows)> RowsByPart(float[] features)
     {

@@ -71,7 +71,19 @@ public static class CanonicalTables
         new("size", ColumnType.Number, false, false, ["area", "sqft", "square_feet", "floor_area"]),
     ]);
 
-    public static IReadOnlyList<CanonicalTable> All { get; } = [Sales, Products, Inventory, Promotions, Events, Locations];
+    /// <summary>
+    /// Long form of exogenous variables; a file without name and value columns is wide and read as one row per
+    /// variable column (see <see cref="DataKind.Exogenous"/>). No location means every location.
+    /// </summary>
+    public static readonly CanonicalTable Exogenous = new(DataKind.Exogenous, "exogenous",
+    [
+        new(Location, ColumnType.Text, false, true, LocationAliases),
+        new("date", ColumnType.Date, true, true, ["day", "week", "period", "ds", "week_start"]),
+        new("name", ColumnType.Text, false, true, ["variable", "feature"]),
+        new("value", ColumnType.Measure, false, false, [], MergeSql: "avg(value)"),
+    ]);
+
+    public static IReadOnlyList<CanonicalTable> All { get; } = [Sales, Products, Inventory, Promotions, Events, Locations, Exogenous];
 
     public static CanonicalTable For(DataKind kind) => All.First(t => t.Kind == kind);
 }

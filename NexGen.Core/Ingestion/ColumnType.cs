@@ -11,4 +11,7 @@ public enum ColumnType
 
     /// <summary>A fraction in [0, 1]; <c>20%</c> is read as 0.20.</summary>
     Fraction,
+
+    /// <summary>A number, or yes/no read as 1/0 (exogenous variables such as IsHoliday).</summary>
+    Measure,
 }

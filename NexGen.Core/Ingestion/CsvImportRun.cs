@@ -35,6 +35,8 @@ sealed class CsvImportRun
 
     CsvDialect? _dialect;
     HeaderMatch? _match;
+    IReadOnlyList<string>? _headers;
+    int[]? _measures;
     DateReader _dateReader;
     NumberReader? _numberReader;
     long _rows;
@@ -71,7 +73,10 @@ sealed class CsvImportRun
 
         reader.ReadHeader();
         var headers = reader.Headers;
+        _headers = headers;
         _match = HeaderMatcher.Match(_table, headers, _request.Mapping ?? ColumnMapping.Empty, _log);
+        if (_table.Kind == DataKind.Exogenous)
+            _measures = WideMeasures(headers);
         if (_log.Errors > 0)
             return Report(ImportStatus.Rejected, writer, hashing.Finish(), "The file's columns do not match " + _table.Name + ".");
 
@@ -81,7 +86,12 @@ sealed class CsvImportRun
             {
                 _rows++;
                 if (ReadRow(reader) && _log.Errors == 0)
-                    _appender.Add(_numbers, _dates, _texts, _present);
+                {
+                    if (_measures is null)
+                        _appender.Add(_numbers, _dates, _texts, _present);
+                    else
+                        AddMeasures(reader);
+                }
                 if ((_rows & (ProgressEvery - 1)) == 0)
                 {
                     _cancellationToken.ThrowIfCancellationRequested();
@@ -174,8 +184,48 @@ sealed class CsvImportRun
             SwapDates(line);
         if (_log.Errors > errorsBefore)
             return false;
+        if (_measures is not null)
+            return true;
         CheckRow(line);
         return _log.Errors == errorsBefore && TrackKey(line);
+    }
+
+    /// <summary>
+    /// A wide exogenous file (no name and value columns): every column other than location and date is a variable.
+    /// Null for a long file; a file with only one of name and value is an error.
+    /// </summary>
+    int[]? WideMeasures(IReadOnlyList<string> headers)
+    {
+        int name = _match!.SourceIndex[2], value = _match.SourceIndex[3];
+        if (name >= 0 && value >= 0)
+            return null;
+        if (name >= 0 || value >= 0)
+        {
+            _log.Error("missing_column", 1, 0, "", "",
+                "a long exogenous file needs both 'name' and 'value' columns; a wide one has neither (one column per variable).");
+            return null;
+        }
+        var measures = Enumerable.Range(0, headers.Count).Where(i => !_match.SourceIndex.Contains(i)).ToArray();
+        if (measures.Length == 0)
+            _log.Error("missing_column", 1, 0, "", "",
+                $"the file has no variable columns besides location and date; its columns are {string.Join(", ", headers)}.");
+        _match = _match with { Ignored = [] };
+        return measures;
+    }
+
+    /// <summary>Adds one long row (location, date, variable, value) per variable of a wide row that has a value.</summary>
+    void AddMeasures(CsvReader reader)
+    {
+        var line = reader.LineNumber;
+        foreach (var source in _measures!)
+        {
+            var utf8 = reader.GetSpan(source);
+            _texts[2] = _headers![source];
+            _present[2] = true;
+            _present[3] = !IsMissing(utf8) && ParseValue(3, _columns[3], utf8, line, source);
+            if (_present[3] && TrackKey(line) && _log.Errors == 0)
+                _appender!.Add(_numbers, _dates, _texts, _present);
+        }
     }
 
     bool ParseValue(int c, CanonicalColumn column, ReadOnlySpan<byte> utf8, long line, int source)
@@ -184,14 +234,14 @@ sealed class CsvImportRun
         {
             case ColumnType.Date when _dateReader.TryReadIso(utf8, out _dates[c]):
                 return true;
-            case ColumnType.Number when _numberReader!.TryReadSimple(utf8, line, out _numbers[c]):
+            case ColumnType.Number or ColumnType.Measure when _numberReader!.TryReadSimple(utf8, line, out _numbers[c]):
                 return true;
             case ColumnType.Text when _interners[c] is { } interner && interner.TryGetKnown(utf8, out _texts[c]):
                 return true;
         }
         if (!Utf8.IsValid(utf8))
         {
-            _log.Error("bad_encoding", line, source + 1, _match!.SourceName[c], Encoding.UTF8.GetString(utf8),
+            _log.Error("bad_encoding", line, source + 1, _headers![source], Encoding.UTF8.GetString(utf8),
                 "is not valid UTF-8; save the file as UTF-8 (or UTF-16 / Latin-1 from the start of the file).");
             return false;
         }
@@ -208,6 +258,9 @@ sealed class CsvImportRun
                 if (_dateReader.TryRead(chars, line, out _dates[c], out error))
                     return true;
                 break;
+            case ColumnType.Measure when TryBoolean(chars, out var yes):
+                _numbers[c] = yes ? 1 : 0;
+                return true;
             case ColumnType.Boolean:
                 if (TryBoolean(chars, out var flag))
                 {
@@ -225,7 +278,7 @@ sealed class CsvImportRun
                     return true;
                 break;
         }
-        _log.Error(column.Type == ColumnType.Date ? "bad_date" : "bad_number", line, source + 1, _match!.SourceName[c], chars, error!);
+        _log.Error(column.Type == ColumnType.Date ? "bad_date" : "bad_number", line, source + 1, _headers![source], chars, error!);
         return false;
     }
 

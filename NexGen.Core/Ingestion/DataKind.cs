@@ -9,4 +9,10 @@ public enum DataKind
     Promotions,
     Events,
     Locations,
+
+    /// <summary>
+    /// Exogenous variables by location and date (temperature, fuel price, CPI, markdowns, ...): a long file (location,
+    /// date, name, value) or a wide one with a column per variable (Walmart's features.csv).
+    /// </summary>
+    Exogenous,
 }

@@ -2,13 +2,14 @@ namespace NexGen.Core.Ingestion;
 
 /// <summary>
 /// Imports a folder of canonical CSV files named after their kind (<c>locations.csv</c>, <c>products.csv</c>,
-/// <c>sales.csv</c> or <c>sales.csv.gz</c>, <c>inventory.csv</c>, <c>promotions.csv</c>, <c>events.csv</c>), in that order.
+/// <c>sales.csv</c> or <c>sales.csv.gz</c>, <c>inventory.csv</c>, <c>promotions.csv</c>, <c>events.csv</c>,
+/// <c>exogenous.csv</c>), in that order.
 /// This is how the app loads <c>samples/</c> on first start.
 /// </summary>
 public sealed class FolderImporter(CsvImporter importer)
 {
     static readonly DataKind[] Order =
-        [DataKind.Locations, DataKind.Products, DataKind.Sales, DataKind.Inventory, DataKind.Promotions, DataKind.Events];
+        [DataKind.Locations, DataKind.Products, DataKind.Sales, DataKind.Inventory, DataKind.Promotions, DataKind.Events, DataKind.Exogenous];
 
     /// <summary>The files of <paramref name="folder"/> that would be imported, in order.</summary>
     public static IReadOnlyList<(DataKind Kind, string Path)> FilesIn(string folder) =>

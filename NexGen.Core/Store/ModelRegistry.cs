@@ -14,10 +14,36 @@ public sealed class ModelRegistry(DuckDbStore store)
     static readonly string[] Reasons = ["promoted", "auto", "rollback"];
 
     /// <summary>Records a model (its <see cref="ModelRecord.Id"/> is ignored) without activating it; returns its id.</summary>
-    public Task<long> RegisterAsync(ModelRecord model, CancellationToken cancellationToken = default)
+    public Task<long> RegisterAsync(ModelRecord model, CancellationToken cancellationToken = default) =>
+        RegisterAsync(model, new ModelIntervals([], []), cancellationToken);
+
+    /// <summary>As above, with the model's interval offsets, in one transaction.</summary>
+    public Task<long> RegisterAsync(ModelRecord model, ModelIntervals intervals, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(model);
-        return store.WriteAsync(connection => Task.FromResult(Insert(connection, null, model)), cancellationToken);
+        ArgumentNullException.ThrowIfNull(intervals);
+        return store.WriteAsync(connection =>
+        {
+            using var transaction = connection.BeginTransaction();
+            var id = Insert(connection, transaction, model);
+            for (var l = 0; l < intervals.Levels.Count; l++)
+                for (var h = 0; h < intervals.Offsets[l].Length; h++)
+                    connection.Execute("INSERT INTO model_intervals VALUES ($id, $level, $horizon, $offset)",
+                        new { id, level = intervals.Levels[l], horizon = h + 1, offset = intervals.Offsets[l][h] }, transaction);
+            transaction.Commit();
+            return Task.FromResult(id);
+        }, cancellationToken);
+    }
+
+    /// <summary>A model's interval offsets; no levels when it has none (registered without them).</summary>
+    public async Task<ModelIntervals> IntervalsAsync(long id, CancellationToken cancellationToken = default)
+    {
+        using var connection = store.Open();
+        var rows = (await connection.QueryAsync<(double Level, int Horizon, double Offset)>(new CommandDefinition(
+            "SELECT level, horizon, \"offset\" FROM model_intervals WHERE model_id = $id ORDER BY level, horizon",
+            new { id }, cancellationToken: cancellationToken))).AsList();
+        var levels = rows.Select(r => r.Level).Distinct().ToList();
+        return new ModelIntervals(levels, levels.Select(l => rows.Where(r => r.Level == l).Select(r => r.Offset).ToArray()).ToList());
     }
 
     /// <summary>The active model, or null when none has been activated yet.</summary>

@@ -12,11 +12,11 @@ namespace NexGen.Core.Store;
 /// </summary>
 public sealed class RunStore(DuckDbStore store)
 {
-    static readonly string[] Kinds = ["forecast", "backtest", "train"];
+    static readonly string[] Kinds = ["forecast", "backtest", "train", "refresh"];
     static readonly string[] Triggers = ["manual", "schedule", "api", "cli"];
 
     /// <summary>Records a new run as running with progress 0 and returns its id.</summary>
-    /// <param name="kind">forecast, backtest or train.</param>
+    /// <param name="kind">forecast, backtest, train or refresh.</param>
     /// <param name="trigger">manual, schedule, api or cli.</param>
     /// <param name="parametersJson">The run's parameters as JSON.</param>
     /// <param name="dataVersion">Identifies the data the run reads, if known.</param>
@@ -280,6 +280,25 @@ public sealed class RunStore(DuckDbStore store)
         id, kind, trigger, parameters, data_version AS DataVersion, started, finished, status, progress, phase,
         metrics, error, model_id AS ModelId
         """;
+
+    /// <summary>The first succeeded forecast run that used a model: the one that trained it; null when none.</summary>
+    public async Task<RunRecord?> TrainingRunAsync(long modelId, CancellationToken cancellationToken = default)
+    {
+        using var connection = store.Open();
+        return await connection.QuerySingleOrDefaultAsync<RunRecord>(new CommandDefinition(
+            $"SELECT {Columns} FROM runs WHERE model_id = $modelId AND kind = 'forecast' AND status = 'succeeded' ORDER BY id LIMIT 1",
+            new { modelId }, cancellationToken: cancellationToken));
+    }
+
+    /// <summary>The model that produced each series' forecast in a run, by location and SKU.</summary>
+    public async Task<IReadOnlyDictionary<(string Location, string Sku), string>> SeriesModelsAsync(long runId, CancellationToken cancellationToken = default)
+    {
+        using var connection = store.Open();
+        var rows = await connection.QueryAsync<(string Location, string Sku, string Model)>(new CommandDefinition(
+            "SELECT location, sku, any_value(model) FROM forecasts WHERE run_id = $runId GROUP BY location, sku",
+            new { runId }, cancellationToken: cancellationToken));
+        return rows.ToDictionary(r => (r.Location, r.Sku), r => r.Model);
+    }
 
     /// <summary>A run's error profile; null when the run stored none (a run without calibration actuals).</summary>
     public async Task<ErrorProfile?> ErrorProfileAsync(long runId, CancellationToken cancellationToken = default)

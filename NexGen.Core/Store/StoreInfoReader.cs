@@ -5,7 +5,7 @@ namespace NexGen.Core.Store;
 /// <summary>Reads a <see cref="StoreInfo"/> summary of the store.</summary>
 public sealed class StoreInfoReader(DuckDbStore store, ImportHistory history)
 {
-    static readonly string[] Tables = ["sales", "products", "inventory", "promotions", "events", "locations"];
+    static readonly string[] Tables = ["sales", "products", "inventory", "promotions", "events", "locations", "exogenous"];
 
     public async Task<StoreInfo> ReadAsync(int recentImports = 10, CancellationToken cancellationToken = default)
     {

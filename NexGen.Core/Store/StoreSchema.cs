@@ -67,7 +67,18 @@ public static class StoreSchema
         CREATE TABLE forecast_scales (
             run_id BIGINT NOT NULL, location VARCHAR NOT NULL, sku VARCHAR NOT NULL, scale DOUBLE NOT NULL);
         """,
-        // 6: replenishment runs with one explained suggestion per location x sku, their alerts, and purchase-order lines
+        // 6: exogenous variables by location (null = every location) and date, in long form.
+        """
+        CREATE TABLE exogenous (
+            location VARCHAR, date DATE NOT NULL, name VARCHAR NOT NULL, value DOUBLE NOT NULL, import_id BIGINT NOT NULL);
+        """,
+        // 7: each model's interval offsets (normalised residual quantiles per level and horizon), so it can forecast
+        // again without retraining.
+        """
+        CREATE TABLE model_intervals (
+            model_id BIGINT NOT NULL, level DOUBLE NOT NULL, horizon INTEGER NOT NULL, "offset" DOUBLE NOT NULL);
+        """,
+        // 8: replenishment runs with one explained suggestion per location x sku, their alerts, and purchase-order lines
         // (suggested -> approved -> exported) grouped by supplier and location.
         """
         CREATE SEQUENCE replenishment_run_ids START 1;

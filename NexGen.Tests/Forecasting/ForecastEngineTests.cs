@@ -16,7 +16,10 @@ public class ForecastEngineTests
         Model = new GlobalModelOptions { Trees = 40, MaxTrainingRows = 40_000, TrainingWindow = 120 },
     };
 
-    /// <summary>2 locations x 12 SKUs x 300 days of the sample generator, imported into a fresh store.</summary>
+    /// <summary>
+    /// 2 locations x 12 SKUs x 300 days of the sample generator, imported into a fresh store, with two exogenous
+    /// variables: a weekly index for every location and a daily temperature per location.
+    /// </summary>
     static async Task<TestStore> SmallStoreAsync()
     {
         var test = new TestStore();
@@ -24,6 +27,12 @@ public class ForecastEngineTests
         await new SampleDataGenerator().GenerateAsync(new SampleDataOptions(Locations: 2, Skus: 12, Days: 300, Seed: 5), folder);
         var reports = await new FolderImporter(test.Importer).ImportAsync(folder);
         Assert.All(reports, r => Assert.Equal(ImportStatus.Succeeded, r.Status));
+        var first = test.Query<DateOnly>("SELECT min(date) FROM sales")[0];
+        var locations = test.Query<string>("SELECT DISTINCT location FROM sales ORDER BY 1");
+        var lines = Enumerable.Range(0, 300).SelectMany(d => locations.Select((l, i) =>
+            FormattableString.Invariant($"{l},{first.AddDays(d):yyyy-MM-dd},{10 + 8 * Math.Sin(d / 58.0) + i},{(d % 7 == 0 ? 100 + d / 7 : "")}")));
+        var exogenous = test.WriteFile("features.csv", "location,date,temperature,index\n" + string.Join('\n', lines) + "\n");
+        Assert.Equal(ImportStatus.Succeeded, (await test.ImportAsync(DataKind.Exogenous, exogenous)).Status);
         return test;
     }
 
@@ -38,10 +47,15 @@ public class ForecastEngineTests
         var before = new ForecastEngine(panel, Options).Forecast(cutoff);
 
         using (var connection = test.Store.Open())
+        {
             connection.Execute("UPDATE sales SET quantity = quantity * 7 + 13, price = 999, promo = NOT coalesce(promo, false) WHERE date > $cutoff",
                 new { cutoff = panel.DateOf(cutoff) });
+            connection.Execute("UPDATE exogenous SET value = value * 3 + 50 WHERE date > $cutoff", new { cutoff = panel.DateOf(cutoff) });
+        }
         var corrupted = await PanelAsync(test);
         Assert.NotEqual(panel.Quantity[panel.Periods - 1], corrupted.Quantity[panel.Periods - 1]);
+        Assert.NotEqual(panel.ExogenousAt(1, 0, panel.Periods - 1), corrupted.ExogenousAt(1, 0, panel.Periods - 1));
+        Assert.Contains("x_temperature", FeatureSpec.For(corrupted).Names);
         var after = new ForecastEngine(corrupted, Options).Forecast(cutoff);
 
         Assert.Equal(before.Point, after.Point);

@@ -74,6 +74,42 @@ public class ForecastServiceTests
     }
 
     [Fact]
+    public async Task APredictRunWithTheActiveModelReproducesTheForecastOfTheRunThatTrainedIt()
+    {
+        var (test, service, runs, registry) = await SetUpAsync();
+        await using var _ = test;
+        var trained = await service.RunAsync(new ForecastRunRequest(7, CalibrationWindows: 1, Model: SmallModel));
+
+        var predicted = await service.RunAsync(new ForecastRunRequest(7, Model: SmallModel) { Retrain = false });
+
+        Assert.True(predicted.Status == "succeeded", predicted.Error);
+        Assert.Contains($"\"model\":\"forecast with model {trained.ModelId}\"", predicted.Metrics);
+        Assert.Equal(trained.ModelId, predicted.ModelId);
+        Assert.Single(await registry.ListAsync());
+        // Same data, same cutoff: the saved model, its interval offsets and the training run's choice of baselines
+        // give back the very same rows, quantiles included.
+        Assert.Equal(await runs.ForecastsAsync(trained.Id), await runs.ForecastsAsync(predicted.Id));
+        Assert.Equal((await runs.ErrorProfileAsync(trained.Id))!.Normalised(3), (await runs.ErrorProfileAsync(predicted.Id))!.Normalised(3));
+        Assert.Equal(await runs.ScalesAsync(trained.Id), await runs.ScalesAsync(predicted.Id));
+    }
+
+    [Fact]
+    public async Task APredictRunRetrainsWhenNoModelIsActiveOrTheHorizonIsLongerThanTheModels()
+    {
+        var (test, service, _, registry) = await SetUpAsync();
+        await using var _ = test;
+
+        var first = await service.RunAsync(new ForecastRunRequest(7, CalibrationWindows: 1, Model: SmallModel) { Retrain = false });
+        var longer = await service.RunAsync(new ForecastRunRequest(14, CalibrationWindows: 1, Model: SmallModel) { Retrain = false });
+
+        Assert.Contains("\"model\":\"retrained: no model is active\"", first.Metrics);
+        Assert.Contains($"\"model\":\"retrained: model {first.ModelId} forecasts 7 periods ahead, not 14\"", longer.Metrics);
+        Assert.Equal(2, (await registry.ListAsync()).Count);
+        Assert.Equal(7, (await registry.IntervalsAsync(first.ModelId!.Value)).Horizon);
+        Assert.Equal([0.1, 0.5, 0.9, 0.95], (await registry.IntervalsAsync(longer.ModelId!.Value)).Levels);
+    }
+
+    [Fact]
     public async Task CancellingARunKeepsThePreviousForecastsAndModel()
     {
         var (test, service, runs, registry) = await SetUpAsync();

@@ -34,7 +34,8 @@ public sealed class NexGenWebApp : IAsyncDisposable
 
     /// <summary>
     /// Starts the app on a free port after writing <see cref="WebSamples"/> to its samples folder.
-    /// <paramref name="settings"/> override the <c>NexGen</c> settings (keys like <c>NexGen:MaxUploadBytes</c>).
+    /// <paramref name="settings"/> override settings (keys like <c>NexGen:MaxUploadBytes</c>); the schedule is off
+    /// unless they set <c>Scheduling:Enabled</c>.
     /// </summary>
     public static NexGenWebApp Start(IReadOnlyDictionary<string, string?>? settings = null)
     {
@@ -46,6 +47,8 @@ public sealed class NexGenWebApp : IAsyncDisposable
             ["NexGen:StorePath"] = Path.Combine(folder, "store.duckdb"),
             ["NexGen:SamplesPath"] = samples,
             ["NexGen:LoadSamplesOnFirstStart"] = "true",
+            // No scheduled refresh fires in the middle of a test unless the test asks for one.
+            ["Scheduling:Enabled"] = "false",
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
             all[key] = value;

@@ -21,7 +21,7 @@ public sealed partial class Home : IDisposable
     static readonly TimeSpan ProgressRenderInterval = TimeSpan.FromMilliseconds(150);
 
     static readonly (string Table, string Label)[] OtherTables =
-        [("products", "Products"), ("inventory", "Inventory"), ("promotions", "Promotions"), ("events", "Events"), ("locations", "Locations")];
+        [("products", "Products"), ("inventory", "Inventory"), ("promotions", "Promotions"), ("events", "Events"), ("locations", "Locations"), ("exogenous", "Exogenous variables")];
 
     [Inject] StoreInfoReader StoreInfo { get; set; } = default!;
     [Inject] UploadImporter Uploads { get; set; } = default!;
