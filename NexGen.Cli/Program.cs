@@ -2,7 +2,8 @@ using NexGen.Cli;
 using NexGen.Cli.Commands;
 using NexGen.Core.Store;
 
-string[] usage = [ImportCommand.Usage, InfoCommand.Usage, GenerateCommand.Usage, ForecastCommand.Usage, BacktestCommand.Usage, ModelsCommand.Usage, SimulateCommand.Usage];
+string[] usage = [ImportCommand.Usage, InfoCommand.Usage, GenerateCommand.Usage, ForecastCommand.Usage, BacktestCommand.Usage, ModelsCommand.Usage,
+    SimulateCommand.Usage, ReplenishCommand.Usage, AlertsCommand.Usage, PoCommand.Usage];
 using var cancel = new CancellationTokenSource();
 Console.CancelKeyPress += (_, e) =>
 {
@@ -23,6 +24,9 @@ try
         "forecast" => await ForecastCommand.RunAsync(line, settings, cancel.Token),
         "models" => await ModelsCommand.RunAsync(line, settings, cancel.Token),
         "simulate" => await SimulateCommand.RunAsync(line, settings, cancel.Token),
+        "replenish" => await ReplenishCommand.RunAsync(line, settings, cancel.Token),
+        "alerts" => await AlertsCommand.RunAsync(line, settings, cancel.Token),
+        "po" => await PoCommand.RunAsync(line, settings, cancel.Token),
 
         _ => throw new UsageException(line.Positional.Count == 0 ? "No command given." : $"Unknown command '{line.Positional[0]}'."),
     };

@@ -67,13 +67,60 @@ public sealed class ReplenishmentOptions : IValidatableObject
     [Range(0.0, double.MaxValue, MinimumIsExclusive = true)]
     public double HoldingRatePerYear { get; set; } = 0.25;
 
+    /// <summary>Safety-stock method name: sizes safety stock from the empirical quantile of backtest forecast error.</summary>
+    public const string EmpiricalMethod = "empirical";
+    /// <summary>Safety-stock method name: sizes safety stock from the forecast's stored quantiles (p50, p90, p95).</summary>
+    public const string QuantileMethod = "quantile";
+    /// <summary>Safety-stock method name: the normal approximation z x sqrt(P x sd_d^2 + d^2 x sd_L^2).</summary>
+    public const string NormalMethod = "normal";
+
+    /// <summary>
+    /// How safety stock is sized: empirical | quantile | normal (lower case). Default empirical. A series the chosen
+    /// method has no data for falls back to the next one in that order; the method used is in each suggestion.
+    /// </summary>
+    [Required, AllowedValues(EmpiricalMethod, QuantileMethod, NormalMethod)]
+    public string SafetyStockMethod { get; set; } = EmpiricalMethod;
+
+    /// <summary>sd_L of the normal method: standard deviation of the lead time in days, &gt;= 0. Default 0 (fixed lead time).</summary>
+    [Range(0.0, 3650.0)]
+    public double LeadTimeSdDays { get; set; }
+
+    /// <summary>Overstock alert: cover (inventory position / mean forecast per day) above this many days. Default 90.</summary>
+    [Range(1, 3650)]
+    public int OverstockDays { get; set; } = 90;
+
+    /// <summary>Dead-stock alert: stock on hand and no sale for at least this many days. Default 60.</summary>
+    [Range(1, 3650)]
+    public int DeadStockDays { get; set; } = 60;
+
+    /// <summary>Stale-inventory alert: the latest inventory snapshot is more than this many days older than the as-of date. Default 7.</summary>
+    [Range(0, 3650)]
+    public int StaleInventoryDays { get; set; } = 7;
+
+    /// <summary>
+    /// ABC cut-offs (0.80 / 0.95), XYZ limits (0.5 / 1.0) and the service-level target per class (AX 0.98 .. CZ 0.90),
+    /// used when <see cref="ServiceLevel"/> is not set.
+    /// </summary>
+    public ClassificationOptions Classification { get; set; } = new();
+
     /// <summary>Overrides per category, product or location; see <see cref="ParameterResolver"/> for precedence.</summary>
     public List<ParameterOverride> Overrides { get; set; } = [];
 
     /// <inheritdoc />
-    /// <remarks>DataAnnotations does not descend into lists, so each override is validated here.</remarks>
+    /// <remarks>DataAnnotations does not descend into lists or nested objects, so the classification and each override are validated here.</remarks>
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
+        string? classification = null;
+        try
+        {
+            Classification.Validate();
+        }
+        catch (ArgumentException e)
+        {
+            classification = e.Message;
+        }
+        if (classification is not null)
+            yield return new ValidationResult($"{nameof(Classification)}: {classification}", [nameof(Classification)]);
         for (var i = 0; i < Overrides.Count; i++)
         {
             var prefix = $"{nameof(Overrides)}[{i}]";

@@ -79,6 +79,36 @@ public static class StoreSchema
         CREATE TABLE model_intervals (
             model_id BIGINT NOT NULL, level DOUBLE NOT NULL, horizon INTEGER NOT NULL, "offset" DOUBLE NOT NULL);
         """,
+        // 8: replenishment runs with one explained suggestion per location x sku, their alerts, and purchase-order lines
+        // (suggested -> approved -> exported) grouped by supplier and location.
+        """
+        CREATE SEQUENCE replenishment_run_ids START 1;
+        CREATE TABLE replenishment_runs (
+            id BIGINT PRIMARY KEY, created TIMESTAMP NOT NULL, as_of DATE NOT NULL, forecast_run_id BIGINT NOT NULL,
+            period_days INTEGER NOT NULL, series INTEGER NOT NULL, orders INTEGER NOT NULL, alerts INTEGER NOT NULL,
+            seconds DOUBLE NOT NULL);
+        CREATE TABLE replenishment_suggestions (
+            run_id BIGINT NOT NULL, location VARCHAR NOT NULL, sku VARCHAR NOT NULL, supplier VARCHAR, category VARCHAR,
+            abc VARCHAR NOT NULL, xyz VARCHAR NOT NULL, service_level DOUBLE, service_level_source VARCHAR NOT NULL,
+            policy VARCHAR, inventory_as_of DATE, on_hand DOUBLE, on_order DOUBLE, open_po DOUBLE, backorders DOUBLE,
+            inventory_position DOUBLE, lead_time_days INTEGER NOT NULL, review_period_days INTEGER NOT NULL,
+            lead_time_periods DOUBLE NOT NULL, review_periods DOUBLE NOT NULL, demand_lead_time DOUBLE,
+            demand_protection DOUBLE, safety_stock_method VARCHAR, safety_stock_periods DOUBLE, safety_stock DOUBLE,
+            reorder_point DOUBLE, order_up_to DOUBLE, lot_size DOUBLE, projected_stock DOUBLE, raw_need DOUBLE,
+            pack_size INTEGER NOT NULL, min_order_qty INTEGER NOT NULL, max_order_qty INTEGER, max_stock INTEGER,
+            after_pack INTEGER, after_minimum INTEGER, after_maximum INTEGER, after_max_stock INTEGER, order_qty INTEGER,
+            unit_cost DOUBLE, order_value DOUBLE, reason VARCHAR NOT NULL, sources VARCHAR NOT NULL);
+        CREATE TABLE replenishment_alerts (
+            run_id BIGINT NOT NULL, rank INTEGER NOT NULL, location VARCHAR NOT NULL, sku VARCHAR NOT NULL,
+            kind VARCHAR NOT NULL, severity VARCHAR NOT NULL, message VARCHAR NOT NULL, units DOUBLE NOT NULL,
+            unit_cost DOUBLE, value_at_risk DOUBLE NOT NULL, date DATE);
+        CREATE SEQUENCE purchase_order_line_ids START 1;
+        CREATE TABLE purchase_order_lines (
+            id BIGINT PRIMARY KEY, run_id BIGINT NOT NULL, po_number VARCHAR NOT NULL, supplier VARCHAR NOT NULL,
+            location VARCHAR NOT NULL, sku VARCHAR NOT NULL, suggested_qty INTEGER NOT NULL, quantity INTEGER NOT NULL,
+            pack_size INTEGER NOT NULL, unit_cost DOUBLE, status VARCHAR NOT NULL, created TIMESTAMP NOT NULL,
+            approved TIMESTAMP, exported TIMESTAMP, export_path VARCHAR);
+        """,
     ];
 
     public static int Latest => Migrations.Count;

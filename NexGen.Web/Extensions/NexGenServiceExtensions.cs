@@ -5,6 +5,7 @@ using MudBlazor.Services;
 using NexGen.Core;
 using NexGen.Core.Forecasting;
 using NexGen.Core.Ingestion;
+using NexGen.Core.Replenishment;
 using NexGen.Core.Store;
 using NexGen.Web.Services;
 
@@ -15,7 +16,7 @@ public static class NexGenServiceExtensions
 {
     /// <summary>
     /// NexGen's settings (validated at start-up), the store and the Core services over it (imports, runs, models,
-    /// forecasts), the start-up service that prepares the store and loads the samples, and the upload path of the pages.
+    /// forecasts, replenishment), the start-up service that prepares the store and loads the samples, and the upload path of the pages.
     /// </summary>
     public static WebApplicationBuilder AddNexGen(this WebApplicationBuilder builder)
     {
@@ -24,8 +25,8 @@ public static class NexGenServiceExtensions
             .BindConfiguration(NexGenOptions.SectionName)
             .ValidateDataAnnotations()
             .ValidateOnStart();
-        services.AddOptions<NexGen.Core.Replenishment.ReplenishmentOptions>()
-            .BindConfiguration(NexGen.Core.Replenishment.ReplenishmentOptions.SectionName)
+        services.AddOptions<ReplenishmentOptions>()
+            .BindConfiguration(ReplenishmentOptions.SectionName)
             .ValidateDataAnnotations()
             .ValidateOnStart();
 
@@ -44,6 +45,9 @@ public static class NexGenServiceExtensions
         services.AddSingleton<RunStore>();
         services.AddSingleton<ModelRegistry>();
         services.AddSingleton<ForecastService>();
+        services.AddSingleton<ReplenishmentStore>();
+        services.AddSingleton(provider => new ReplenishmentService(provider.GetRequiredService<DuckDbStore>(), provider.GetRequiredService<RunStore>(),
+            provider.GetRequiredService<ReplenishmentStore>(), provider.GetRequiredService<IOptions<ReplenishmentOptions>>().Value));
         services.AddHostedService<StoreStartupService>();
 
         // Pages stream browser files over the circuit in small chunks, so SignalR's default message size is

@@ -10,7 +10,8 @@ using NexGen.Web.Services;
 namespace NexGen.Web.Components.Pages;
 
 /// <summary>
-/// The home page: what the store holds, the latest forecast (<see cref="Shared.LatestRunCard"/>), the latest imports,
+/// The home page: what the store holds, the latest forecast (<see cref="Shared.LatestRunCard"/>), the top replenishment
+/// alerts (<see cref="Shared.TopAlertsCard"/>), the latest imports,
 /// and the upload of a sales file. Holds view state only; reading the store and importing are Core's (through
 /// <see cref="StoreInfoReader"/> and <see cref="UploadImporter"/>).
 /// </summary>

@@ -1,0 +1,374 @@
+using System.Globalization;
+using Dapper;
+using DuckDB.NET.Data;
+using NexGen.Core.Replenishment;
+
+namespace NexGen.Core.Store;
+
+/// <summary>
+/// Reads and writes replenishment runs: each run's suggestions (one per location x sku, with every explanation
+/// field), its alerts, and its purchase-order lines, which move from suggested to approved to exported. Every write is
+/// one transaction. Exports go through DuckDB <c>COPY</c>; text cells of CSV exports that start with = + - @, a tab or
+/// a carriage return are prefixed with a single quote so a spreadsheet does not run them as formulas.
+/// </summary>
+public sealed class ReplenishmentStore(DuckDbStore store)
+{
+    /// <summary>
+    /// Records a plan as a new run in one transaction: the run, its lines, its alerts (ranked as the plan orders them),
+    /// and one suggested purchase-order line per line with an order, numbered per supplier x location.
+    /// </summary>
+    /// <param name="plan">The plan to record.</param>
+    /// <param name="seconds">How long reading and planning took, in seconds.</param>
+    /// <returns>The new run.</returns>
+    public Task<ReplenishmentRunRecord> SaveAsync(ReplenishmentPlan plan, double seconds, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(plan);
+        return store.WriteAsync(connection =>
+        {
+            using var transaction = connection.BeginTransaction();
+            var id = connection.ExecuteScalar<long>("SELECT nextval('replenishment_run_ids')", transaction: transaction);
+            var created = DateTime.UtcNow;
+            var orders = plan.Lines.Count(l => l.OrderQuantity > 0);
+            connection.Execute("""
+                INSERT INTO replenishment_runs (id, created, as_of, forecast_run_id, period_days, series, orders, alerts, seconds)
+                VALUES ($id, $created, $AsOf, $ForecastRunId, $PeriodDays, $series, $orders, $alerts, $seconds)
+                """, new { id, created, plan.AsOf, plan.ForecastRunId, plan.PeriodDays, series = plan.Lines.Count, orders, alerts = plan.Alerts.Count, seconds = Math.Round(seconds, 3) },
+                transaction);
+            AppendSuggestions(connection, id, plan.Lines, cancellationToken);
+            AppendAlerts(connection, id, plan.Alerts);
+            AppendPurchaseOrderLines(connection, id, created, plan.Lines);
+            cancellationToken.ThrowIfCancellationRequested();
+            transaction.Commit();
+            return Task.FromResult(new ReplenishmentRunRecord(id, created, plan.AsOf, plan.ForecastRunId, plan.PeriodDays,
+                plan.Lines.Count, orders, plan.Alerts.Count, Math.Round(seconds, 3)));
+        }, cancellationToken);
+    }
+
+    static void AppendSuggestions(DuckDBConnection connection, long id, IReadOnlyList<ReplenishmentLine> lines, CancellationToken cancellationToken)
+    {
+        using var appender = connection.CreateAppender("replenishment_suggestions");
+        var written = 0;
+        foreach (var l in lines)
+        {
+            if (++written % 10_000 == 0)
+                cancellationToken.ThrowIfCancellationRequested();
+            var s = l.Suggestion;
+            var o = s?.Order;
+            var p = l.Parameters;
+            appender.CreateRow()
+                .AppendValue((long?)id)
+                .AppendValue(l.Location)
+                .AppendValue(l.Sku)
+                .AppendValue(l.Supplier)
+                .AppendValue(l.Category)
+                .AppendValue(l.Abc.ToString())
+                .AppendValue(l.Xyz.ToString())
+                .AppendValue((double?)l.ServiceLevel)
+                .AppendValue(l.ServiceLevelSource)
+                .AppendValue(s?.Policy)
+                .AppendValue(l.InventoryAsOf)
+                .AppendValue(R(l.OnHand))
+                .AppendValue(l.OnHand is null ? null : R(l.OnOrder))
+                .AppendValue(l.OnHand is null ? null : R(l.OpenPurchaseOrders))
+                .AppendValue(R(s?.Backorders))
+                .AppendValue(R(s?.InventoryPosition))
+                .AppendValue((int?)p.LeadTimeDays.Value)
+                .AppendValue((int?)p.ReviewPeriodDays.Value)
+                .AppendValue(R(l.LeadTimePeriods))
+                .AppendValue(R(l.ReviewPeriods))
+                .AppendValue(R(s?.DemandOverLeadTime))
+                .AppendValue(R(s?.DemandOverProtectionPeriod))
+                .AppendValue(s?.SafetyStockMethod)
+                .AppendValue(R(s?.SafetyStockPeriods))
+                .AppendValue(R(s?.SafetyStock))
+                .AppendValue(R(s?.ReorderPoint))
+                .AppendValue(R(s?.OrderUpToLevel))
+                .AppendValue(R(s?.LotSize))
+                .AppendValue(R(s?.ProjectedStockAtLeadTime))
+                .AppendValue(R(o?.RawNeed))
+                .AppendValue((int?)p.PackSize.Value)
+                .AppendValue((int?)p.MinOrderQuantity.Value)
+                .AppendValue(p.MaxOrderQuantity.Value)
+                .AppendValue(p.MaxStock.Value)
+                .AppendValue(o?.AfterPack)
+                .AppendValue(o?.AfterMinimum)
+                .AppendValue(o?.AfterMaximum)
+                .AppendValue(o?.AfterMaximumStock)
+                .AppendValue(o?.Final)
+                .AppendValue(l.UnitCost)
+                .AppendValue(o is null || l.UnitCost is null ? null : R(o.Final * l.UnitCost.Value))
+                .AppendValue(l.Reason)
+                .AppendValue(l.Sources)
+                .EndRow();
+        }
+    }
+
+    static void AppendAlerts(DuckDBConnection connection, long id, IReadOnlyList<ReplenishmentAlert> alerts)
+    {
+        using var appender = connection.CreateAppender("replenishment_alerts");
+        for (var rank = 0; rank < alerts.Count; rank++)
+        {
+            var a = alerts[rank];
+            appender.CreateRow()
+                .AppendValue((long?)id)
+                .AppendValue((int?)(rank + 1))
+                .AppendValue(a.Location)
+                .AppendValue(a.Sku)
+                .AppendValue(a.Kind)
+                .AppendValue(SeverityName(a.Severity))
+                .AppendValue(a.Message)
+                .AppendValue(R(a.Units))
+                .AppendValue(a.UnitCost)
+                .AppendValue(R(a.ValueAtRisk))
+                .AppendValue(a.Date)
+                .EndRow();
+        }
+    }
+
+    static void AppendPurchaseOrderLines(DuckDBConnection connection, long id, DateTime created, IReadOnlyList<ReplenishmentLine> lines)
+    {
+        var ordered = lines.Where(l => l.OrderQuantity > 0)
+            .Select(l => (Line: l, Supplier: l.Supplier ?? PurchaseOrderLine.Unassigned))
+            .OrderBy(x => x.Supplier, StringComparer.Ordinal)
+            .ThenBy(x => x.Line.Location, StringComparer.Ordinal)
+            .ThenBy(x => x.Line.Sku, StringComparer.Ordinal)
+            .ToList();
+        if (ordered.Count == 0)
+            return;
+        var ids = connection.Query<long>("SELECT nextval('purchase_order_line_ids') FROM range($count)", new { count = ordered.Count }).AsList();
+        using var appender = connection.CreateAppender("purchase_order_lines");
+        var number = 0;
+        (string, string)? group = null;
+        for (var i = 0; i < ordered.Count; i++)
+        {
+            var (l, supplier) = ordered[i];
+            if (group != (supplier, l.Location))
+            {
+                group = (supplier, l.Location);
+                number++;
+            }
+            appender.CreateRow()
+                .AppendValue((long?)ids[i])
+                .AppendValue((long?)id)
+                .AppendValue($"PO-{id}-{number:000}")
+                .AppendValue(supplier)
+                .AppendValue(l.Location)
+                .AppendValue(l.Sku)
+                .AppendValue(l.OrderQuantity)
+                .AppendValue(l.OrderQuantity)
+                .AppendValue((int?)l.Parameters.PackSize.Value)
+                .AppendValue(l.UnitCost)
+                .AppendValue(PurchaseOrderLine.StatusSuggested)
+                .AppendValue((DateTime?)created)
+                .AppendValue((DateTime?)null)
+                .AppendValue((DateTime?)null)
+                .AppendValue((string?)null)
+                .EndRow();
+        }
+    }
+
+    /// <summary>The most recent replenishment run, or null when there is none.</summary>
+    public async Task<ReplenishmentRunRecord?> LatestRunAsync(CancellationToken cancellationToken = default)
+    {
+        using var connection = store.Open();
+        return await connection.QuerySingleOrDefaultAsync<ReplenishmentRunRecord>(new CommandDefinition(
+            $"SELECT {RunColumns} FROM replenishment_runs ORDER BY id DESC LIMIT 1", cancellationToken: cancellationToken));
+    }
+
+    /// <summary>One replenishment run, or null when there is none with this id.</summary>
+    public async Task<ReplenishmentRunRecord?> FindRunAsync(long id, CancellationToken cancellationToken = default)
+    {
+        using var connection = store.Open();
+        return await connection.QuerySingleOrDefaultAsync<ReplenishmentRunRecord>(new CommandDefinition(
+            $"SELECT {RunColumns} FROM replenishment_runs WHERE id = $id", new { id }, cancellationToken: cancellationToken));
+    }
+
+    /// <summary>A run's alerts in rank order (value at risk, highest first), at most <paramref name="top"/>.</summary>
+    public async Task<IReadOnlyList<ReplenishmentAlert>> AlertsAsync(long runId, int top, CancellationToken cancellationToken = default)
+    {
+        using var connection = store.Open();
+        var rows = await connection.QueryAsync<AlertRow>(new CommandDefinition("""
+            SELECT location, sku, kind, severity, message, units, unit_cost AS UnitCost, value_at_risk AS ValueAtRisk, date
+            FROM replenishment_alerts WHERE run_id = $runId ORDER BY rank LIMIT $top
+            """, new { runId, top }, cancellationToken: cancellationToken));
+        return rows.Select(r => new ReplenishmentAlert(r.Location, r.Sku, r.Kind, Enum.Parse<AlertSeverity>(r.Severity, ignoreCase: true),
+            r.Message, r.Units, r.UnitCost, r.ValueAtRisk, r.Date)).ToList();
+    }
+
+    /// <summary>
+    /// Writes a run's suggestions as CSV (header row, ISO dates): location, sku, order_qty, reason, then every
+    /// explanation field; one row per location x sku ordered by location then sku. Written beside the target and
+    /// moved over it, so a failed export leaves no half-written file.
+    /// </summary>
+    /// <exception cref="KeyNotFoundException">No run has this id.</exception>
+    public async Task ExportSuggestionsAsync(long runId, string path, CancellationToken cancellationToken = default)
+    {
+        using var connection = store.Open();
+        if (await connection.ExecuteScalarAsync<long>(new CommandDefinition(
+                "SELECT count(*) FROM replenishment_runs WHERE id = $runId", new { runId }, cancellationToken: cancellationToken)) == 0)
+            throw new KeyNotFoundException($"There is no replenishment run {runId}.");
+        await CopyAsync(connection, $"""
+            SELECT {Safe("location")}, {Safe("sku")}, order_qty, {Safe("reason")}, {Safe("supplier")}, {Safe("category")},
+                   abc, xyz, service_level, {Safe("service_level_source")}, policy, inventory_as_of, on_hand, on_order, open_po,
+                   backorders, inventory_position, lead_time_days, review_period_days, lead_time_periods, review_periods,
+                   demand_lead_time, demand_protection, safety_stock_method, safety_stock_periods, safety_stock,
+                   reorder_point, order_up_to, lot_size, projected_stock, raw_need, pack_size, min_order_qty, max_order_qty,
+                   max_stock, after_pack, after_minimum, after_maximum, after_max_stock, unit_cost, order_value, {Safe("sources")}
+            FROM replenishment_suggestions WHERE run_id = {Number(runId)} ORDER BY location, sku
+            """, path, "csv", cancellationToken);
+    }
+
+    /// <summary>A run's purchase-order lines, by purchase order then sku; optionally only those with one status.</summary>
+    public async Task<IReadOnlyList<PurchaseOrderLine>> PurchaseOrderLinesAsync(long runId, string? status = null, PurchaseOrderFilter? filter = null,
+        CancellationToken cancellationToken = default)
+    {
+        filter ??= PurchaseOrderFilter.All;
+        using var connection = store.Open();
+        var rows = await connection.QueryAsync<PurchaseOrderLine>(new CommandDefinition($"""
+            SELECT {LineColumns} FROM purchase_order_lines
+            WHERE run_id = $runId {(status is null ? "" : "AND status = $status")} {filter.Sql}
+            ORDER BY po_number, sku
+            """, Parameters(filter, new { runId, status }), cancellationToken: cancellationToken));
+        return rows.AsList();
+    }
+
+    /// <summary>
+    /// Approves the run's suggested (or already approved) lines that match <paramref name="filter"/>, optionally with an
+    /// edited quantity, in one transaction. Exported lines are final and left alone.
+    /// </summary>
+    /// <param name="quantity">Units to order instead of the suggestion: only for a filter naming one location and one
+    /// sku; at least one pack and a multiple of the pack size.</param>
+    /// <returns>The number of lines approved.</returns>
+    /// <exception cref="ArgumentException">An edited quantity for more than one line, or not whole packs.</exception>
+    public Task<int> ApproveAsync(long runId, PurchaseOrderFilter filter, int? quantity = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(filter);
+        if (quantity is not null && (filter.Location is null || filter.Sku is null))
+            throw new ArgumentException("An edited quantity needs the line's location and sku.", nameof(quantity));
+        return store.WriteAsync(connection =>
+        {
+            using var transaction = connection.BeginTransaction();
+            var lines = connection.Query<PurchaseOrderLine>($"""
+                SELECT {LineColumns} FROM purchase_order_lines
+                WHERE run_id = $runId AND status IN ('suggested', 'approved') {filter.Sql}
+                """, Parameters(filter, new { runId }), transaction).AsList();
+            if (quantity is { } q && lines.Count == 1 && (q < lines[0].PackSize || q % lines[0].PackSize != 0))
+                throw new ArgumentException(
+                    $"Quantity {q} for {lines[0].Location} / {lines[0].Sku} must be whole packs of {lines[0].PackSize} (at least one pack).", nameof(quantity));
+            var approved = DateTime.UtcNow;
+            foreach (var line in lines)
+                connection.Execute("""
+                    UPDATE purchase_order_lines SET status = 'approved', approved = $approved, quantity = $quantity WHERE id = $Id
+                    """, new { line.Id, approved, quantity = quantity ?? line.Quantity }, transaction);
+            transaction.Commit();
+            return Task.FromResult(lines.Count);
+        }, cancellationToken);
+    }
+
+    /// <summary>
+    /// Writes the run's approved lines that match <paramref name="filter"/> to <paramref name="path"/> with DuckDB
+    /// <c>COPY</c> (columns po_number, supplier, location, sku, quantity, pack_size, unit_cost, line_value,
+    /// suggested_qty, line_id, run_id, approved; ordered by purchase order then sku) and marks them exported, in one
+    /// transaction: if the file cannot be written, nothing is marked.
+    /// </summary>
+    /// <param name="format">"csv" or "parquet".</param>
+    /// <returns>The number of lines exported; 0 writes no file.</returns>
+    public Task<int> ExportPurchaseOrdersAsync(long runId, string path, string format, PurchaseOrderFilter filter, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(filter);
+        var options = FormatOptions(format);
+        var csv = format.Equals("csv", StringComparison.OrdinalIgnoreCase);
+        var target = Path.GetFullPath(path);
+        return store.WriteAsync(async connection =>
+        {
+            using var transaction = connection.BeginTransaction();
+            var where = $"run_id = {Number(runId)} AND status = 'approved'";
+            var ids = connection.Query<long>($"SELECT id FROM purchase_order_lines WHERE {where} {filter.Sql}",
+                Parameters(filter, new { }), transaction).AsList();
+            if (ids.Count == 0)
+                return 0;
+            // COPY takes no parameters: the selected ids go in as a temporary table.
+            connection.Execute("CREATE OR REPLACE TEMP TABLE export_ids (id BIGINT)", transaction: transaction);
+            using (var appender = connection.CreateAppender("export_ids"))
+                foreach (var lineId in ids)
+                    appender.CreateRow().AppendValue((long?)lineId).EndRow();
+            string Text(string column) => csv ? Safe(column) : column;
+            var select = $"""
+                SELECT {Text("po_number")}, {Text("supplier")}, {Text("location")}, {Text("sku")}, quantity, pack_size, unit_cost,
+                       round(quantity * unit_cost, 4) AS line_value, suggested_qty, id AS line_id, run_id, approved
+                FROM purchase_order_lines WHERE id IN (SELECT id FROM export_ids) ORDER BY po_number, sku
+                """;
+            var temporary = target + ".tmp";
+            try
+            {
+                await connection.ExecuteAsync(new CommandDefinition(
+                    $"COPY ({select}) TO '{temporary.Replace("'", "''")}' ({options})", transaction: transaction, cancellationToken: cancellationToken));
+                connection.Execute("""
+                    UPDATE purchase_order_lines SET status = 'exported', exported = $exported, export_path = $target
+                    WHERE id IN (SELECT id FROM export_ids)
+                    """, new { exported = DateTime.UtcNow, target }, transaction);
+                File.Move(temporary, target, overwrite: true);
+                transaction.Commit();
+            }
+            finally
+            {
+                File.Delete(temporary);
+            }
+            return ids.Count;
+        }, cancellationToken);
+    }
+
+    static async Task CopyAsync(DuckDBConnection connection, string select, string path, string format, CancellationToken cancellationToken)
+    {
+        var options = FormatOptions(format);
+        var target = Path.GetFullPath(path);
+        var temporary = target + ".tmp";
+        try
+        {
+            await connection.ExecuteAsync(new CommandDefinition(
+                $"COPY ({select}) TO '{temporary.Replace("'", "''")}' ({options})", cancellationToken: cancellationToken));
+            File.Move(temporary, target, overwrite: true);
+        }
+        finally
+        {
+            File.Delete(temporary);
+        }
+    }
+
+    static string FormatOptions(string format) => format.ToLowerInvariant() switch
+    {
+        "csv" => "FORMAT csv, HEADER true, DELIMITER ','",
+        "parquet" => "FORMAT parquet",
+        _ => throw new ArgumentException($"Unknown export format '{format}': use csv or parquet.", nameof(format)),
+    };
+
+    /// <summary>A text column with a leading formula character neutralised by a single quote, under its own name.</summary>
+    static string Safe(string column) =>
+        $"CASE WHEN left({column}, 1) IN ('=', '+', '-', '@', chr(9), chr(13)) THEN '''' || {column} ELSE {column} END AS {column}";
+
+    static string Number(long value) => value.ToString(CultureInfo.InvariantCulture);
+
+    static DynamicParameters Parameters(PurchaseOrderFilter filter, object values)
+    {
+        var parameters = new DynamicParameters(values);
+        parameters.AddDynamicParams(new { filter.Supplier, filter.Location, filter.Sku, filter.PoNumber });
+        return parameters;
+    }
+
+    static double? R(double? value) => value is { } v ? Math.Round(v, 4) : null;
+
+    /// <summary>Lower-case severity name as stored ("critical", "warning", "info").</summary>
+    public static string SeverityName(AlertSeverity severity) => severity.ToString().ToLowerInvariant();
+
+    const string RunColumns = """
+        id, created, as_of AS AsOf, forecast_run_id AS ForecastRunId, period_days AS PeriodDays, series, orders, alerts, seconds
+        """;
+
+    const string LineColumns = """
+        id, run_id AS RunId, po_number AS PoNumber, supplier, location, sku, suggested_qty AS SuggestedQty, quantity,
+        pack_size AS PackSize, unit_cost AS UnitCost, status, created, approved, exported, export_path AS ExportPath
+        """;
+
+    sealed record AlertRow(string Location, string Sku, string Kind, string Severity, string Message, double Units,
+        double? UnitCost, double ValueAtRisk, DateOnly? Date);
+}
