@@ -1,18 +1,23 @@
 using System.Text.Json;
 using Microsoft.Extensions.Logging;
 using NexGen.Core.Forecasting;
+using NexGen.Core.Replenishment;
 using NexGen.Core.Store;
 
 namespace NexGen.Core.Jobs;
 
 /// <summary>
 /// The refresh the scheduler runs (and "trigger now"): forecast, retraining the model or predicting with the active
-/// one, recorded as a <c>refresh</c> run beside the forecast run it starts. A forecast already running (the button,
+/// one, then replenishment (when the store has inventory) and its alerts, recorded as a <c>refresh</c> run beside the
+/// forecast and replenishment runs it starts. Critical alerts that the previous replenishment run did not have are
+/// posted to the webhooks. A forecast already running (the button,
 /// the API) is never started twice: the refresh waits in the queue behind it, and its run's phase says so. A failure
 /// ends the run as failed with the reason; whether it is worth retrying is left to the caller
 /// (<see cref="RefreshResult.Transient"/>), and the last failure is posted to the webhooks.
 /// </summary>
-public sealed class RefreshService(ForecastService forecasts, RunStore runs, WebhookNotifier notifier, ILogger<RefreshService> logger)
+public sealed class RefreshService(
+    DuckDbStore store, ForecastService forecasts, RunStore runs, ReplenishmentService replenishment, ReplenishmentStore replenishments,
+    WebhookNotifier notifier, ILogger<RefreshService> logger)
 {
     static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
@@ -30,9 +35,22 @@ public sealed class RefreshService(ForecastService forecasts, RunStore runs, Web
             var forecast = await ForecastWhenFreeAsync(id, request, cancellationToken);
             if (forecast.Status != "succeeded")
                 throw new RefreshFailedException($"forecast run #{forecast.Id} {forecast.Status}: {forecast.Error}");
-            var metrics = JsonSerializer.Serialize(new { forecastRun = forecast.Id, request.Retrain, request.Attempt }, Json);
-            await runs.ReportProgressAsync(id, 1, $"forecast run #{forecast.Id}, model {forecast.ModelId}: {ModelChoice(forecast)}", cancellationToken);
+            var previous = await replenishments.LatestRunAsync(cancellationToken);
+            var planned = await ReplenishAsync(id, cancellationToken);
+            var metrics = JsonSerializer.Serialize(new
+            {
+                forecastRun = forecast.Id,
+                replenishmentRun = planned?.Run.Id,
+                orders = planned?.Plan.Lines.Count(l => l.OrderQuantity > 0),
+                alerts = planned?.Plan.Alerts.Count,
+                request.Retrain,
+                request.Attempt,
+            }, Json);
+            await runs.ReportProgressAsync(id, 1, $"forecast run #{forecast.Id}, model {forecast.ModelId}: {ModelChoice(forecast)}; " +
+                (planned is null ? "no inventory, so no replenishment" : $"replenishment run #{planned.Value.Run.Id}: {planned.Value.Plan.Alerts.Count} alerts"), cancellationToken);
             await runs.CompleteAsync(id, metrics, forecast.ModelId, [], cancellationToken);
+            if (planned is { } done)
+                await NotifyNewCriticalAlertsAsync(id, request.Trigger, previous, done.Plan);
             return new RefreshResult((await runs.FindAsync(id, CancellationToken.None))!, Transient: false);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
@@ -52,6 +70,28 @@ public sealed class RefreshService(ForecastService forecasts, RunStore runs, Web
                     $"NexGen refresh run #{id} failed: {e.Message}", new { error = e.Message, request.Attempt, request.Retrain }));
             return new RefreshResult((await runs.FindAsync(id, CancellationToken.None))!, transient);
         }
+    }
+
+    /// <summary>Replenishment on the new forecast; null when the store has no inventory to plan from.</summary>
+    async Task<(ReplenishmentRunRecord Run, ReplenishmentPlan Plan)?> ReplenishAsync(long id, CancellationToken cancellationToken)
+    {
+        if (await new ReplenishmentDataLoader(store).LatestInventoryDateAsync(cancellationToken) is null)
+            return null;
+        await runs.ReportProgressAsync(id, 0.95, "replenishment", cancellationToken);
+        return await replenishment.RunAsync(cancellationToken: cancellationToken);
+    }
+
+    /// <summary>Posts the critical alerts (stock-outs) that the previous replenishment run did not raise, if any.</summary>
+    async Task NotifyNewCriticalAlertsAsync(long id, string trigger, ReplenishmentRunRecord? previous, ReplenishmentPlan plan)
+    {
+        var known = previous is null ? [] : (await replenishments.AlertsAsync(previous.Id, int.MaxValue))
+            .Where(a => a.Severity == AlertSeverity.Critical).Select(a => (a.Location, a.Sku, a.Kind)).ToHashSet();
+        var fresh = plan.Alerts.Where(a => a.Severity == AlertSeverity.Critical && !known.Contains((a.Location, a.Sku, a.Kind))).ToList();
+        if (fresh.Count == 0)
+            return;
+        _ = notifier.NotifyAsync(new WebhookPayload("alerts", id, trigger, DateTime.UtcNow,
+            $"NexGen: {fresh.Count} new critical alert{(fresh.Count == 1 ? "" : "s")}, {fresh.Sum(a => a.ValueAtRisk):N0} at risk",
+            fresh.Take(20).Select(a => new { a.Location, a.Sku, a.Kind, a.Message, a.ValueAtRisk, a.Date })));
     }
 
     /// <summary>What the forecast run did with the model ("retrained", "forecast with model 3", ...), from its metrics.</summary>

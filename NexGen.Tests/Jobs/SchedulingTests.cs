@@ -1,4 +1,5 @@
 using NexGen.Core.Forecasting;
+using NexGen.Core.Ingestion;
 using NexGen.Core.Jobs;
 using NexGen.Core.Store;
 using NexGen.Tests.Web;
@@ -90,6 +91,39 @@ public class SchedulingTests
         // Missing data is not transient: no retry follows.
         await Task.Delay(TimeSpan.FromSeconds(3));
         Assert.Single(await runs.RecentAsync(10), r => r.Kind == "refresh");
+        Assert.Equal(1, hook.Count);
+    }
+
+    [Fact]
+    public async Task ARefreshPlansReplenishmentAndPostsOnlyNewCriticalAlerts()
+    {
+        using var hook = new WebhookListener();
+        await using var app = NexGenWebApp.Start(new Dictionary<string, string?>
+        {
+            ["Scheduling:Webhooks:0"] = hook.Url,
+            ["Scheduling:Horizon"] = "4",
+        });
+        var empty = Path.Combine(app.Folder, "empty-shelf.csv");
+        await File.WriteAllTextAsync(empty, "location,sku,as_of,on_hand\nstore-1,A1,2024-03-08,0\n");
+        Assert.Equal(ImportStatus.Succeeded, (await app.GetRequiredService<CsvImporter>().ImportAsync(new ImportRequest(DataKind.Inventory, empty))).Status);
+        var runs = app.GetRequiredService<RunStore>();
+        var monitor = app.GetRequiredService<SchedulerMonitor>();
+
+        await monitor.TriggerNowAsync(retrain: true);
+        var payload = await hook.NextAsync(Patience);
+        var first = (await WaitForAsync(runs, all => all.Any(r => r.Kind == "refresh" && r.Status == "succeeded"))).Single(r => r.Kind == "refresh");
+
+        Assert.Equal("alerts", payload.GetProperty("event").GetString());
+        Assert.Equal(first.Id, payload.GetProperty("runId").GetInt64());
+        var alert = Assert.Single(payload.GetProperty("details").EnumerateArray());
+        Assert.Equal(("store-1", "A1", "stockout"), (alert.GetProperty("location").GetString(), alert.GetProperty("sku").GetString(), alert.GetProperty("kind").GetString()));
+        Assert.Contains("\"replenishmentRun\":", first.Metrics);
+        Assert.Contains("replenishment run #", first.Phase);
+
+        // The same stock-out on the next refresh is not news.
+        await monitor.TriggerNowAsync(retrain: false);
+        await WaitForAsync(runs, all => all.Count(r => r.Kind == "refresh" && r.Status == "succeeded") == 2);
+        await Task.Delay(TimeSpan.FromSeconds(1));
         Assert.Equal(1, hook.Count);
     }
 
