@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using NexGen.Core;
+using NexGen.Core.Ingestion;
 using NexGen.Core.Store;
 
 namespace NexGen.Cli;
@@ -7,17 +8,21 @@ namespace NexGen.Cli;
 /// <summary>The CLI's settings: <c>nexgen.json</c> beside the binary, then <c>NexGen__*</c> environment variables, then --store.</summary>
 static class CliSettings
 {
+    static readonly Lazy<IConfiguration> Configuration = new(() => new ConfigurationBuilder()
+        .SetBasePath(AppContext.BaseDirectory)
+        .AddJsonFile("nexgen.json", optional: true)
+        .AddEnvironmentVariables()
+        .Build());
+
     public static NexGenOptions Load()
     {
-        var configuration = new ConfigurationBuilder()
-            .SetBasePath(AppContext.BaseDirectory)
-            .AddJsonFile("nexgen.json", optional: true)
-            .AddEnvironmentVariables()
-            .Build();
         var options = new NexGenOptions();
-        configuration.GetSection(NexGenOptions.SectionName).Bind(options);
+        Configuration.Value.GetSection(NexGenOptions.SectionName).Bind(options);
         return options;
     }
+
+    /// <summary>Connection strings of SQL sources: <c>ConnectionStrings</c> in nexgen.json or the environment.</summary>
+    public static SourceConnectionStrings ConnectionStrings() => new(Configuration.Value.GetConnectionString);
 
     /// <summary>Opens (creating or upgrading) the store named by --store, or the one in the settings.</summary>
     public static async Task<DuckDbStore> OpenStoreAsync(CommandLine line, NexGenOptions options)

@@ -2,7 +2,8 @@ using NexGen.Cli;
 using NexGen.Cli.Commands;
 using NexGen.Core.Store;
 
-string[] usage = [ImportCommand.Usage, InfoCommand.Usage, GenerateCommand.Usage, ForecastCommand.Usage, BacktestCommand.Usage, ModelsCommand.Usage];
+string[] usage = [ImportCommand.Usage, InfoCommand.Usage, GenerateCommand.Usage, ForecastCommand.Usage, BacktestCommand.Usage, ModelsCommand.Usage,
+    SourcesCommand.Usage];
 using var cancel = new CancellationTokenSource();
 Console.CancelKeyPress += (_, e) =>
 {
@@ -12,7 +13,7 @@ Console.CancelKeyPress += (_, e) =>
 
 try
 {
-    var line = new CommandLine(args, new HashSet<string>(["gzip"]));
+    var line = new CommandLine(args, new HashSet<string>(["gzip", "full"]));
     var settings = CliSettings.Load();
     return line.Positional.FirstOrDefault() switch
     {
@@ -22,6 +23,7 @@ try
         "backtest" => await BacktestCommand.RunAsync(line, settings, cancel.Token),
         "forecast" => await ForecastCommand.RunAsync(line, settings, cancel.Token),
         "models" => await ModelsCommand.RunAsync(line, settings, cancel.Token),
+        "sources" => await SourcesCommand.RunAsync(line, settings, cancel.Token),
 
         _ => throw new UsageException(line.Positional.Count == 0 ? "No command given." : $"Unknown command '{line.Positional[0]}'."),
     };

@@ -44,16 +44,20 @@ static class ImportCommand
         clock.Stop();
         progress.Done();
         Print(report, clock.Elapsed);
-        return report.Status switch
-        {
-            ImportStatus.Succeeded => ExitCodes.Ok,
-            ImportStatus.Rejected => ExitCodes.Rejected,
-            _ => ExitCodes.Failure,
-        };
+        return ExitCode(report);
     }
 
+    /// <summary>0 imported, 2 rejected (bad input), 1 failed or cancelled.</summary>
+    public static int ExitCode(ImportReport report) => report.Status switch
+    {
+        ImportStatus.Succeeded => ExitCodes.Ok,
+        ImportStatus.Rejected => ExitCodes.Rejected,
+        _ => ExitCodes.Failure,
+    };
+
+    /// <summary>Prints a report to stderr (also for <c>sources load</c>).</summary>
     /// <param name="elapsed">The whole import, commit included.</param>
-    static void Print(ImportReport report, TimeSpan elapsed)
+    public static void Print(ImportReport report, TimeSpan elapsed)
     {
         var error = Console.Error;
         error.WriteLine(report.Message);

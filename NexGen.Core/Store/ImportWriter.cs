@@ -89,6 +89,13 @@ public sealed class ImportWriter : IDisposable
     public string? GetDatasetValue(string key) =>
         _connection.ExecuteScalar<string?>("SELECT value FROM dataset WHERE key = $key", new { key }, _transaction);
 
+    /// <summary>Runs a statement inside the import's transaction (e.g. saving a source's watermark with its rows).</summary>
+    public void Execute(string sql, object parameters)
+    {
+        Flush();
+        _connection.Execute(sql, parameters, _transaction);
+    }
+
     /// <summary>Writes the audit row and commits everything at once.</summary>
     public void Commit(ImportAudit audit)
     {

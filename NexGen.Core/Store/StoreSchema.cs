@@ -59,6 +59,12 @@ public static class StoreSchema
             run_id BIGINT NOT NULL, location VARCHAR NOT NULL, sku VARCHAR NOT NULL, rank INTEGER NOT NULL,
             feature VARCHAR NOT NULL, contribution DOUBLE NOT NULL);
         """,
+        // 5: the watermark of each SQL source: the largest watermark value its last load read.
+        """
+        CREATE TABLE source_watermarks (
+            source VARCHAR PRIMARY KEY, value_type VARCHAR NOT NULL, value VARCHAR NOT NULL,
+            import_id BIGINT NOT NULL, loaded TIMESTAMP NOT NULL);
+        """,
     ];
 
     public static int Latest => Migrations.Count;
