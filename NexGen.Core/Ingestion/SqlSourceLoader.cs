@@ -51,8 +51,8 @@ public sealed class SqlSourceLoader(DuckDbStore store, ImportHistory history, So
             var command = provider.Command(source, stored is null ? null : WatermarkValue.Parse(stored.ValueType, stored.Value));
             load = new SourceLoad(source.Name, source.Provider, stored is null, source.Watermark, stored?.Value, stored?.Value, command.Sql);
 
-            failure = "could not connect";
             await using var connection = provider.CreateConnection(connectionString);
+            failure = $"could not connect to {connection.DataSource}";
             await connection.OpenAsync(cancellationToken);
             failure = "query failed";
             await using var reader = await connection.ExecuteReaderAsync(command.Definition(source.CommandTimeoutSeconds, cancellationToken));
@@ -88,10 +88,22 @@ public sealed class SqlSourceLoader(DuckDbStore store, ImportHistory history, So
         {
             // Provider messages name the server and the error, never the password; the connection string itself is never shown.
             report = Unapplied(source, load, ImportStatus.Failed,
-                $"Source {source.Name} ({source.Provider}) {failure}: {e.Message.TrimEnd('.')}. Nothing was changed.");
+                $"Source {source.Name} ({source.Provider}) {failure}: {Reason(e)}. Nothing was changed.");
         }
         var id = await history.RecordUnappliedAsync(ImportReports.ToAudit(report, started, DateTime.UtcNow), CancellationToken.None);
         return report with { ImportId = id };
+    }
+
+    /// <summary>The exception's message, with the innermost cause when it adds something (e.g. "Connection refused").</summary>
+    static string Reason(Exception e)
+    {
+        var message = e.Message.TrimEnd('.');
+        var inner = e.GetBaseException();
+        // SqlClient on Linux wraps a SocketException that reports "Success": it carries no cause.
+        if (inner is System.Net.Sockets.SocketException { SocketErrorCode: System.Net.Sockets.SocketError.Success })
+            return message;
+        var cause = inner.Message.TrimEnd('.');
+        return message.Contains(cause, StringComparison.Ordinal) ? message : $"{message} ({cause})";
     }
 
     static SqlSourceProvider Validate(SqlSourceOptions source)

@@ -154,6 +154,18 @@ public class PostgresSourceTests
     }
 
     [Fact]
+    public async Task NoServerFailsTheLoadSayingWhereAndWhy()
+    {
+        await using var test = new TestStore();
+        var port = SqlServerSourceTests.ClosedPort();
+        var loader = SourceLoaders.Create(test, $"Host=127.0.0.1;Port={port};Username=nexgen;Password=Sup3r-Secret!;Timeout=3", Sales());
+        var report = await loader.LoadAsync("pos");
+        Assert.Equal(ImportStatus.Failed, report.Status);
+        Assert.Equal($"Source pos (postgresql) could not connect to tcp://127.0.0.1:{port}: Failed to connect to 127.0.0.1:{port} (Connection refused). " +
+                     "Nothing was changed.", report.Message);
+    }
+
+    [Fact]
     public async Task BadValuesRejectTheLoadNamingSourceRowAndColumn()
     {
         await using var postgres = await TestPostgres.CreateAsync();
