@@ -16,7 +16,6 @@ sealed class CsvImportRun
     readonly ImportRun _run;
     readonly CanonicalTable _table;
     readonly CanonicalColumn[] _columns;
-    readonly ImportOptions _options;
     readonly IssueLog _log;
     readonly IProgress<ImportProgress>? _progress;
     readonly CancellationToken _cancellationToken;
@@ -39,8 +38,8 @@ sealed class CsvImportRun
     public CsvImportRun(ImportRequest request, IProgress<ImportProgress>? progress, CancellationToken cancellationToken)
     {
         _request = request;
-        _options = request.Options ?? new ImportOptions();
-        _run = new ImportRun(request.Kind, _options, request.DisplayName, ImportIssue.LineUnit);
+        var options = request.Options ?? new ImportOptions();
+        _run = new ImportRun(request.Kind, options, request.DisplayName, ImportIssue.LineUnit);
         _table = _run.Table;
         _columns = _table.Columns.ToArray();
         _log = _run.Log;
@@ -51,7 +50,7 @@ sealed class CsvImportRun
         _texts = _run.Texts;
         _present = _run.Present;
         _interners = _table.Columns.Select(c => c.IsKey && c.Type == ColumnType.Text ? new TextInterner() : null).ToArray();
-        _dateReader = new DateReader(_options.DateOrder);
+        _dateReader = new DateReader(options.DateOrder);
     }
 
     public ImportReport Run(ImportWriter writer)
@@ -139,16 +138,12 @@ sealed class CsvImportRun
         {
             var column = _columns[c];
             var source = match.SourceIndex[c];
-            _present[c] = false;
             if (source < 0)
             {
-                if (column.Name == CanonicalTables.Location && _table.UsesDefaultLocation)
-                {
-                    _texts[c] = _options.DefaultLocation;
-                    _present[c] = true;
-                }
+                _run.SetAbsent(c);
                 continue;
             }
+            _present[c] = false;
             var utf8 = reader.GetSpan(source);
             if (IsMissing(utf8))
             {

@@ -50,6 +50,15 @@ sealed class ImportRun
 
     long _duplicates;
 
+    /// <summary>Sets a column the input does not have: the default location where the table takes one, else no value.</summary>
+    public void SetAbsent(int c)
+    {
+        var useDefault = Table.Columns[c].Name == CanonicalTables.Location && Table.UsesDefaultLocation;
+        Present[c] = useDefault;
+        if (useDefault)
+            Texts[c] = Options.DefaultLocation;
+    }
+
     /// <summary>
     /// Runs the checks that concern the whole row once its values are read without error (ranges, the key);
     /// false when the row has an error and must not be appended.

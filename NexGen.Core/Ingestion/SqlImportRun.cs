@@ -88,16 +88,12 @@ sealed class SqlImportRun
         {
             var column = _run.Table.Columns[c];
             var source = match.SourceIndex[c];
-            _run.Present[c] = false;
             if (source < 0)
             {
-                if (column.Name == CanonicalTables.Location && _run.Table.UsesDefaultLocation)
-                {
-                    _run.Texts[c] = _run.Options.DefaultLocation;
-                    _run.Present[c] = true;
-                }
+                _run.SetAbsent(c);
                 continue;
             }
+            _run.Present[c] = false;
             if (reader.IsDBNull(source))
             {
                 if (column.Required)
