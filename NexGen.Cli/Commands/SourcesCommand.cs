@@ -41,15 +41,20 @@ static class SourcesCommand
             return;
         }
         var stored = (await watermarks.AllAsync(cancellationToken)).ToDictionary(w => w.Source, StringComparer.OrdinalIgnoreCase);
-        Console.WriteLine($"{"name",-20}{"provider",-12}{"kind",-11}{"connection",-24}{"watermark",-40}last load (UTC)");
+        List<string[]> rows = [["name", "provider", "kind", "connection", "watermark", "last load (UTC)"]];
         foreach (var source in loader.Sources)
         {
-            var connection = $"{source.ConnectionStringName} ({(connectionStrings.Find(source.ConnectionStringName) is null ? "missing" : "set")})";
-            var watermark = source.Watermark is null ? "- (always full)"
-                : stored.TryGetValue(source.Name, out var w) ? $"{source.Watermark} = {w.Value}" : $"{source.Watermark} (none yet)";
-            var loaded = stored.TryGetValue(source.Name, out var last) ? $"{last.Loaded:yyyy-MM-dd HH:mm:ss}" : "-";
-            Console.WriteLine($"{source.Name,-20}{source.Provider,-12}{source.Kind.ToString().ToLowerInvariant(),-11}{connection,-24}{watermark,-40}{loaded}");
+            var found = stored.TryGetValue(source.Name, out var w);
+            rows.Add([
+                source.Name, source.Provider, source.Kind.ToString().ToLowerInvariant(),
+                $"{source.ConnectionStringName} ({(connectionStrings.Find(source.ConnectionStringName) is null ? "missing" : "set")})",
+                source.Watermark is null ? "- (always full)" : found ? $"{source.Watermark} = {w!.Value}" : $"{source.Watermark} (none yet)",
+                found ? $"{w!.Loaded:yyyy-MM-dd HH:mm:ss}" : "-",
+            ]);
         }
+        var widths = Enumerable.Range(0, rows[0].Length).Select(c => rows.Max(r => r[c].Length) + 2).ToArray();
+        foreach (var row in rows)
+            Console.WriteLine(string.Concat(row.Select((cell, c) => c < row.Length - 1 ? cell.PadRight(widths[c]) : cell)));
     }
 
     static async Task<int> LoadAsync(SqlSourceLoader loader, string name, bool full, CancellationToken cancellationToken)
