@@ -44,7 +44,8 @@ public abstract class SqlSourceProvider
             comparison = ">=";
         }
         return new SourceCommand(
-            $"SELECT * FROM ({select}) AS nexgen_source WHERE {QuoteIdentifier(source.Watermark!)} {comparison} @since",
+            // The query on lines of its own, so that a trailing -- comment cannot swallow the closing parenthesis.
+            $"SELECT * FROM (\n{select}\n) AS nexgen_source WHERE {QuoteIdentifier(source.Watermark!)} {comparison} @since",
             since, SinceType(since));
     }
 

@@ -66,7 +66,7 @@ public class PostgresSourceTests
         Assert.Equal(ImportStatus.Succeeded, second.Status);
         Assert.Equal((3L, 3L), (second.RowsRead, second.RowsImported));
         Assert.Equal(new SourceLoad("pos", "postgresql", false, "modified_at", "2024-03-04T08:00:06.0000000", "2024-03-05T08:00:03.0000000",
-            $"SELECT * FROM ({SalesQuery}) AS nexgen_source WHERE \"modified_at\" > @since"), second.Source);
+            $"SELECT * FROM (\n{SalesQuery}\n) AS nexgen_source WHERE \"modified_at\" > @since"), second.Source);
         Assert.Equal(
             ["1|2024-03-01|12.3|2.5|false", "1|2024-03-02|7.0|2.5|true", "1|2024-03-03|9.75|2.5|false", "1|2024-03-04|5.25|2.5|false",
              "2|2024-03-01|3.0|null|null", "2|2024-03-02|-1.0|2.4|false", "2|2024-03-03|4.5|2.4|false", "2|2024-03-04|6.0|2.4|true"],
@@ -109,6 +109,52 @@ public class PostgresSourceTests
         Assert.Equal((ImportStatus.Succeeded, 6L), (full.Status, full.RowsRead));
         Assert.Equal((true, null, "2024-03-04T08:00:03.0000000", SalesQuery), (full.Source!.Full, full.Source.From, full.Source.To, full.Source.Sql));
         Assert.Equal(6, test.Count("sales"));
+    }
+
+    [Fact]
+    public async Task AQueryEndingInACommentStillLoadsIncrementally()
+    {
+        await using var postgres = await SalesDatabaseAsync();
+        await using var test = new TestStore();
+        var loader = SourceLoaders.Create(test, postgres.ConnectionString, Sales(query: SalesQuery + " -- every outlet;"));
+        await loader.LoadAsync("pos");
+        await postgres.ExecuteAsync("INSERT INTO daily_sales VALUES (1, 'A', '2024-03-04', 1, NULL, NULL, '2024-03-05 00:00:00')");
+
+        var second = await loader.LoadAsync("pos");
+        Assert.Equal((ImportStatus.Succeeded, 1L), (second.Status, second.RowsRead));
+    }
+
+    [Fact]
+    public async Task CancellingWhileRowsStreamInChangesNothing()
+    {
+        await using var postgres = await SalesDatabaseAsync();
+        await using var test = new TestStore();
+        const string endless = """
+            SELECT 1 AS outlet_id, 'A' || (g % 1000) AS ean, DATE '2000-01-01' + g / 1000 AS sold_on, 1 AS qty_sold,
+                   NULL::double precision AS price, NULL::boolean AS promo, now() AS modified_at
+            FROM generate_series(1, 1000000) AS g
+            """;
+        var loader = SourceLoaders.Create(test, postgres.ConnectionString, Sales("endless", endless));
+        using var cancel = new CancellationTokenSource();
+        var progress = new CancelOnFirstReport(cancel);
+
+        var report = await loader.LoadAsync("endless", progress: progress, cancellationToken: cancel.Token);
+        Assert.Equal(ImportStatus.Cancelled, report.Status);
+        Assert.Equal(65_536, progress.Rows);
+        Assert.Equal(0, test.Count("sales"));
+        Assert.Null(await new SourceWatermarks(test.Store).FindAsync("endless"));
+    }
+
+    /// <summary>Cancels the load when the first progress report arrives (after 65,536 rows).</summary>
+    sealed class CancelOnFirstReport(CancellationTokenSource cancel) : IProgress<ImportProgress>
+    {
+        public long Rows { get; private set; }
+
+        public void Report(ImportProgress value)
+        {
+            Rows = value.Rows;
+            cancel.Cancel();
+        }
     }
 
     [Fact]
@@ -228,10 +274,10 @@ public class PostgresSourceTests
         var strictSecond = await strictLoader.LoadAsync("strict");
         var inclusiveSecond = await inclusiveLoader.LoadAsync("inclusive");
 
-        Assert.Equal("SELECT * FROM (SELECT * FROM \"public\".\"stock\") AS nexgen_source WHERE \"as_of\" > @since", strictSecond.Source!.Sql);
+        Assert.Equal("SELECT * FROM (\nSELECT * FROM \"public\".\"stock\"\n) AS nexgen_source WHERE \"as_of\" > @since", strictSecond.Source!.Sql);
         Assert.Equal(1, strictSecond.RowsRead);
         Assert.Equal(4, strict.Count("inventory"));
-        Assert.Equal("SELECT * FROM (SELECT * FROM \"public\".\"stock\") AS nexgen_source WHERE \"as_of\" >= @since", inclusiveSecond.Source!.Sql);
+        Assert.Equal("SELECT * FROM (\nSELECT * FROM \"public\".\"stock\"\n) AS nexgen_source WHERE \"as_of\" >= @since", inclusiveSecond.Source!.Sql);
         Assert.Equal(3, inclusiveSecond.RowsRead);
         Assert.Equal(["L1|A|2024-03-01|5.0", "L1|A|2024-03-02|4.0", "L1|A|2024-03-03|2.0", "L1|B|2024-03-01|6.0", "L1|B|2024-03-02|7.0"],
             inclusive.Query<string>("SELECT concat_ws('|', location, sku, as_of, on_hand) FROM inventory ORDER BY ALL"));

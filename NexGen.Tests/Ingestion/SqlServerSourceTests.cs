@@ -39,11 +39,11 @@ public class SqlServerSourceTests
         var since = new DateTime(2024, 3, 4, 8, 0, 6, 3);
 
         Assert.Equal(new SourceCommand(Query, null, null), provider.Command(Sales(), null));
-        Assert.Equal(new SourceCommand($"SELECT * FROM ({Query}) AS nexgen_source WHERE [ModifiedAt] > @since", since, DbType.DateTime2),
+        Assert.Equal(new SourceCommand($"SELECT * FROM (\n{Query}\n) AS nexgen_source WHERE [ModifiedAt] > @since", since, DbType.DateTime2),
             provider.Command(Sales(query: $"  {Query};  "), since));
-        Assert.Equal(new SourceCommand($"SELECT * FROM ({Query}) AS nexgen_source WHERE [ModifiedAt] >= @since", since.AddDays(-2), DbType.DateTime2),
+        Assert.Equal(new SourceCommand($"SELECT * FROM (\n{Query}\n) AS nexgen_source WHERE [ModifiedAt] >= @since", since.AddDays(-2), DbType.DateTime2),
             provider.Command(Sales(lookback: TimeSpan.FromDays(2)), since));
-        Assert.Equal(new SourceCommand("SELECT * FROM ({0}) AS nexgen_source WHERE [ModifiedAt] > @since".Replace("{0}", "SELECT * FROM [dbo].[Daily]]Sales]"), 42L, null),
+        Assert.Equal(new SourceCommand("SELECT * FROM (\nSELECT * FROM [dbo].[Daily]]Sales]\n) AS nexgen_source WHERE [ModifiedAt] > @since", 42L, null),
             provider.Command(Sales(query: null, table: "dbo.Daily]Sales"), 42L));
     }
 
