@@ -73,7 +73,7 @@ static class SourcesCommand
         clock.Stop();
         progress.Done();
         ImportCommand.Print(report, clock.Elapsed);
-        if (report.Source is { } load)
+        if (report is { Status: ImportStatus.Succeeded, Source: { } load })
             Console.Error.WriteLine(load.WatermarkColumn is null
                 ? "  full load (the source has no watermark)"
                 : $"  {(load.Full ? "full load" : $"incremental load: {load.WatermarkColumn} above {load.From}")}; watermark now {load.To ?? "none"}");

@@ -40,7 +40,7 @@ sealed class SqlImportRun
         Func<ImportReport, (string Type, string Text)?, ImportReport> describe, Action<ImportWriter, (string Type, string Text)?> saveWatermark)
     {
         var names = Enumerable.Range(0, reader.FieldCount).Select(reader.GetName).ToList();
-        _run.Match = HeaderMatcher.Match(_run.Table, names, _source.Mapping, _log, HeaderSource.Query);
+        _run.Match = HeaderMatcher.Match(_run.Table, names, _source.ToMapping(), _log, HeaderSource.Query);
         if (_source.Watermark is { } column)
             FindWatermark(reader, names, column);
         if (_log.Errors > 0)

@@ -94,17 +94,23 @@ public sealed class SqlSourceLoader(DuckDbStore store, ImportHistory history, So
         return report with { ImportId = id };
     }
 
-    /// <summary>The exception's message, with the innermost cause when it adds something (e.g. "Connection refused").</summary>
+    /// <summary>
+    /// The exception's message on one line (PostgreSQL adds lines such as "POSITION: 15"), with the innermost cause
+    /// when it adds something (e.g. "Connection refused").
+    /// </summary>
     static string Reason(Exception e)
     {
-        var message = e.Message.TrimEnd('.');
+        var message = OneLine(e.Message);
         var inner = e.GetBaseException();
         // SqlClient on Linux wraps a SocketException that reports "Success": it carries no cause.
-        if (inner is System.Net.Sockets.SocketException { SocketErrorCode: System.Net.Sockets.SocketError.Success })
+        if (ReferenceEquals(inner, e) || inner is System.Net.Sockets.SocketException { SocketErrorCode: System.Net.Sockets.SocketError.Success })
             return message;
-        var cause = inner.Message.TrimEnd('.');
+        var cause = OneLine(inner.Message);
         return message.Contains(cause, StringComparison.Ordinal) ? message : $"{message} ({cause})";
     }
+
+    static string OneLine(string text) =>
+        string.Join("; ", text.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).TrimEnd('.');
 
     static SqlSourceProvider Validate(SqlSourceOptions source)
     {

@@ -60,7 +60,7 @@ public sealed class SqlSourceOptions : IValidatableObject
     public int CommandTimeoutSeconds { get; set; } = 600;
 
     /// <summary>The column mapping as the importer takes it.</summary>
-    public ColumnMapping Mapping => new(Columns.ToDictionary(p => p.Key, p => p.Value.ToLowerInvariant(), StringComparer.OrdinalIgnoreCase));
+    public ColumnMapping ToMapping() => new(Columns.ToDictionary(p => p.Key, p => p.Value.ToLowerInvariant(), StringComparer.OrdinalIgnoreCase));
 
     /// <inheritdoc />
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
