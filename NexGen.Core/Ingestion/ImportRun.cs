@@ -126,13 +126,13 @@ sealed class ImportRun
         return report;
     }
 
-    /// <summary>The report of this import so far.</summary>
-    public ImportReport Report(ImportStatus status, ImportWriter writer, string message, long imported = 0, SalesGrain? grain = null)
+    /// <summary>The report of this import so far; <paramref name="writer"/> gives the import's id when it succeeded.</summary>
+    public ImportReport Report(ImportStatus status, ImportWriter? writer, string message, long imported = 0, SalesGrain? grain = null)
     {
         var days = Keys.Series.SelectMany(s => new[] { s.Days.First, s.Days.Last }).Where(d => d > 0).ToList();
         return new ImportReport
         {
-            ImportId = status == ImportStatus.Succeeded ? writer.ImportId : null,
+            ImportId = status == ImportStatus.Succeeded ? writer?.ImportId : null,
             Kind = Table.Kind,
             FileName = DisplayName,
             Status = status,

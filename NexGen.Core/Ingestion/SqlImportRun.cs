@@ -32,20 +32,30 @@ sealed class SqlImportRun
     }
 
     /// <summary>
-    /// Reads every row of <paramref name="reader"/> and finishes the import. <paramref name="describe"/> adds the
-    /// source's part to the report given the new watermark (null when no row had one); <paramref name="saveWatermark"/>
-    /// runs in the transaction just before the commit.
+    /// Matches the query's columns to the canonical table and finds the watermark column; a schema-only reader is
+    /// enough, so a source whose columns do not fit is refused before the server sends a row. False when refused.
+    /// </summary>
+    public bool MatchColumns(DbDataReader schema)
+    {
+        var names = Enumerable.Range(0, schema.FieldCount).Select(schema.GetName).ToList();
+        _run.Match = HeaderMatcher.Match(_run.Table, names, _source.ToMapping(), _log, HeaderSource.Query);
+        if (_source.Watermark is { } column)
+            FindWatermark(schema, names, column);
+        return _log.Errors == 0;
+    }
+
+    /// <summary>The report of a source whose columns do not fit (<see cref="MatchColumns"/> was false); nothing was written.</summary>
+    public ImportReport ColumnsRejected() =>
+        _run.Report(ImportStatus.Rejected, null, $"The columns of {_run.DisplayName} do not match {_run.Table.Name}.");
+
+    /// <summary>
+    /// Reads every row of <paramref name="reader"/> (the query whose columns <see cref="MatchColumns"/> accepted) and
+    /// finishes the import. <paramref name="describe"/> adds the source's part to the report given the new watermark
+    /// (null when no row had one); <paramref name="saveWatermark"/> runs in the transaction just before the commit.
     /// </summary>
     public async Task<ImportReport> RunAsync(DbDataReader reader, ImportWriter writer,
         Func<ImportReport, (string Type, string Text)?, ImportReport> describe, Action<ImportWriter, (string Type, string Text)?> saveWatermark)
     {
-        var names = Enumerable.Range(0, reader.FieldCount).Select(reader.GetName).ToList();
-        _run.Match = HeaderMatcher.Match(_run.Table, names, _source.ToMapping(), _log, HeaderSource.Query);
-        if (_source.Watermark is { } column)
-            FindWatermark(reader, names, column);
-        if (_log.Errors > 0)
-            return describe(_run.Report(ImportStatus.Rejected, writer, $"The columns of {_run.DisplayName} do not match {_run.Table.Name}."), null);
-
         using (var appender = new BackgroundAppender(writer, _run.Table, _cancellationToken))
         {
             while (await reader.ReadAsync(_cancellationToken))

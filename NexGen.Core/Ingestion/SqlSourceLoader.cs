@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using System.Data;
 using System.Data.Common;
 using Dapper;
 using NexGen.Core.Store;
@@ -55,19 +56,22 @@ public sealed class SqlSourceLoader(DuckDbStore store, ImportHistory history, So
             failure = $"could not connect to {connection.DataSource}";
             await connection.OpenAsync(cancellationToken);
             failure = "query failed";
-            await using var reader = await connection.ExecuteReaderAsync(command.Definition(source.CommandTimeoutSeconds, cancellationToken));
-            var importOptions = new ImportOptions { DefaultLocation = options.DefaultLocation, Duplicates = options.DuplicateKeys };
+            var run = new SqlImportRun(source, new ImportOptions { DefaultLocation = options.DefaultLocation, Duplicates = options.DuplicateKeys },
+                displayName, progress, cancellationToken);
+            ImportReport Describe(ImportReport r, (string Type, string Text)? watermark) => r with { Source = load with { To = watermark?.Text ?? load.From } };
+            var definition = command.Definition(source.CommandTimeoutSeconds, cancellationToken);
+            await using (var schema = await connection.ExecuteReaderAsync(definition, CommandBehavior.SchemaOnly))
+                if (!run.MatchColumns(schema))
+                    return await RecordUnappliedAsync(Describe(run.ColumnsRejected(), null), started);
+            await using var reader = await connection.ExecuteReaderAsync(definition);
             report = await store.WriteAsync(async duck =>
             {
-                var run = new SqlImportRun(source, importOptions, displayName, progress, cancellationToken);
                 using var writer = new ImportWriter(duck, CanonicalTables.For(source.Kind).Name);
-                return await run.RunAsync(reader, writer,
-                    (r, watermark) => r with { Source = load with { To = watermark?.Text ?? load.From } },
-                    (w, watermark) =>
-                    {
-                        if (watermark is not null || load.Full)
-                            SourceWatermarks.Save(w, source.Name, watermark);
-                    });
+                return await run.RunAsync(reader, writer, Describe, (w, watermark) =>
+                {
+                    if (watermark is not null || load.Full)
+                        SourceWatermarks.Save(w, source.Name, watermark);
+                });
             }, cancellationToken);
             if (report.Status == ImportStatus.Succeeded)
                 return report;
@@ -90,6 +94,12 @@ public sealed class SqlSourceLoader(DuckDbStore store, ImportHistory history, So
             report = Unapplied(source, load, ImportStatus.Failed,
                 $"Source {source.Name} ({source.Provider}) {failure}: {Reason(e)}. Nothing was changed.");
         }
+        return await RecordUnappliedAsync(report, started);
+    }
+
+    /// <summary>Records a load that changed nothing in <c>imports</c>, even when the load was cancelled.</summary>
+    async Task<ImportReport> RecordUnappliedAsync(ImportReport report, DateTime started)
+    {
         var id = await history.RecordUnappliedAsync(ImportReports.ToAudit(report, started, DateTime.UtcNow), CancellationToken.None);
         return report with { ImportId = id };
     }
