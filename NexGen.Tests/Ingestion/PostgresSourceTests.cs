@@ -237,15 +237,18 @@ public class PostgresSourceTests
     }
 
     [Fact]
-    public async Task AWatermarkColumnTheQueryDoesNotReturnRejectsTheLoad()
+    public async Task AWatermarkColumnTheQueryDoesNotReturnRejectsTheLoadBeforeAnyRowIsRead()
     {
         await using var postgres = await SalesDatabaseAsync();
         await using var test = new TestStore();
-        var source = Sales("nowm", "SELECT outlet_id, ean, sold_on, qty_sold FROM daily_sales");
+        // Running this query fails on its first row: the columns are refused from its description alone.
+        var source = Sales("nowm", "SELECT outlet_id, ean, sold_on, qty_sold, 1 / (outlet_id - outlet_id) AS boom FROM daily_sales");
         var report = await SourceLoaders.Create(test, postgres.ConnectionString, source).LoadAsync("nowm");
-        Assert.Equal(ImportStatus.Rejected, report.Status);
+        Assert.Equal((ImportStatus.Rejected, 0L), (report.Status, report.RowsRead));
+        Assert.Equal("The columns of source nowm do not match sales.", report.Message);
         Assert.Equal("error source: 'modified_at' the query returns no watermark column 'modified_at' (setting Watermark); " +
-                     "its columns are: outlet_id, ean, sold_on, qty_sold.", Assert.Single(report.Errors).ToString());
+                     "its columns are: outlet_id, ean, sold_on, qty_sold, boom.", Assert.Single(report.Errors).ToString());
+        Assert.Equal(["rejected"], test.Query<string>("SELECT status FROM imports"));
     }
 
     [Fact]
