@@ -287,6 +287,33 @@ public class PostgresSourceTests
     }
 
     [Fact]
+    public async Task ATimestampWithTimeZoneWatermarkIsKeptInUtcAndComparedExactly()
+    {
+        await using var postgres = await TestPostgres.CreateAsync();
+        await postgres.ExecuteAsync("""
+            SET TIME ZONE 'Europe/Berlin';
+            CREATE TABLE sales (location text, sku text, date date, quantity integer, changed timestamptz);
+            INSERT INTO sales VALUES ('L1', 'A', '2024-03-01', 1, '2024-03-01 10:00:00.123456+01');
+            """);
+        await using var test = new TestStore();
+        var source = new SqlSourceOptions
+        {
+            Name = "tz", Provider = SqlSourceOptions.PostgreSql, ConnectionStringName = SourceLoaders.ConnectionStringName,
+            Table = "sales", Watermark = "changed",
+        };
+        var loader = SourceLoaders.Create(test, postgres.ConnectionString, source);
+        Assert.Equal("2024-03-01T09:00:00.1234560Z", (await loader.LoadAsync("tz")).Source!.To);
+
+        // One microsecond later is newer; the same instant written in another zone is not.
+        await postgres.ExecuteAsync("""
+            INSERT INTO sales VALUES ('L1', 'A', '2024-03-02', 2, '2024-03-01 10:00:00.123457+01'),
+                                     ('L1', 'A', '2024-03-03', 3, '2024-03-01 04:00:00.123456-05');
+            """);
+        var second = await loader.LoadAsync("tz");
+        Assert.Equal((1L, "2024-03-01T09:00:00.1234570Z"), (second.RowsRead, second.Source!.To));
+    }
+
+    [Fact]
     public async Task ProductsLoadFromATableWithoutAWatermark()
     {
         await using var postgres = await TestPostgres.CreateAsync();
