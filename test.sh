@@ -15,6 +15,41 @@ if [ ! -x /usr/bin/chromium ]; then
     as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y chromium
 fi
 
+# The SQL-source tests read from a real PostgreSQL: a throwaway cluster on loopback, trust auth, stopped on exit.
+if ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; then
+    echo "Installing postgresql..."
+    as_root apt-get update
+    as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y postgresql
+fi
+pg_bin=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -n 1)
+pg_dir=$(mktemp -d /tmp/nexgen-pg-XXXXXX)
+as_pg() { # initdb refuses to run as root: root runs the cluster as the postgres user
+    if [ "$(id -u)" -eq 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi
+}
+stop_postgres() {
+    as_pg "$pg_bin/pg_ctl" -D "$pg_dir/data" -m immediate stop >/dev/null 2>&1 || true
+    rm -rf "$pg_dir"
+}
+trap stop_postgres EXIT
+[ "$(id -u)" -ne 0 ] || chown postgres "$pg_dir"
+as_pg "$pg_bin/initdb" -D "$pg_dir/data" --auth=trust -U postgres >"$pg_dir/initdb.log" 2>&1 \
+    || { cat "$pg_dir/initdb.log" >&2; exit 1; }
+pg_port=""
+for port in $(shuf -i 20000-60000 -n 20); do # a free port: the first the server can bind
+    if as_pg "$pg_bin/pg_ctl" -D "$pg_dir/data" -w -l "$pg_dir/server.log" \
+        -o "-p $port -k $pg_dir -c listen_addresses=127.0.0.1" start >/dev/null; then
+        pg_port=$port
+        break
+    fi
+done
+if [ -z "$pg_port" ]; then
+    echo "PostgreSQL did not start:" >&2
+    cat "$pg_dir/server.log" >&2
+    exit 1
+fi
+export NEXGEN_TEST_POSTGRES="Host=127.0.0.1;Port=$pg_port;Username=postgres;Database=postgres"
+echo "PostgreSQL for the tests on 127.0.0.1:$pg_port"
+
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
 
 dotnet build NexGen.sln -c Release

@@ -1,6 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using Microsoft.Extensions.Configuration;
 using NexGen.Core;
+using NexGen.Core.Ingestion;
 using NexGen.Core.Replenishment;
 using NexGen.Core.Store;
 
@@ -9,10 +10,16 @@ namespace NexGen.Cli;
 /// <summary>The CLI's settings: <c>nexgen.json</c> beside the binary, then <c>NexGen__*</c> environment variables, then --store.</summary>
 static class CliSettings
 {
+    static readonly Lazy<IConfiguration> Configuration = new(() => new ConfigurationBuilder()
+        .SetBasePath(AppContext.BaseDirectory)
+        .AddJsonFile("nexgen.json", optional: true)
+        .AddEnvironmentVariables()
+        .Build());
+
     public static NexGenOptions Load()
     {
         var options = new NexGenOptions();
-        Configuration().GetSection(NexGenOptions.SectionName).Bind(options);
+        Configuration.Value.GetSection(NexGenOptions.SectionName).Bind(options);
         return options;
     }
 
@@ -23,7 +30,7 @@ static class CliSettings
     public static ReplenishmentOptions LoadReplenishment()
     {
         var options = new ReplenishmentOptions();
-        Configuration().GetSection(ReplenishmentOptions.SectionName).Bind(options);
+        Configuration.Value.GetSection(ReplenishmentOptions.SectionName).Bind(options);
         var results = new List<ValidationResult>();
         if (!Validator.TryValidateObject(options, new ValidationContext(options), results, validateAllProperties: true))
             throw new UsageException($"Invalid {ReplenishmentOptions.SectionName} settings: " +
@@ -31,11 +38,8 @@ static class CliSettings
         return options;
     }
 
-    static IConfiguration Configuration() => new ConfigurationBuilder()
-        .SetBasePath(AppContext.BaseDirectory)
-        .AddJsonFile("nexgen.json", optional: true)
-        .AddEnvironmentVariables()
-        .Build();
+    /// <summary>Connection strings of SQL sources: <c>ConnectionStrings</c> in nexgen.json or the environment.</summary>
+    public static SourceConnectionStrings ConnectionStrings() => new(Configuration.Value.GetConnectionString);
 
     /// <summary>Opens (creating or upgrading) the store named by --store, or the one in the settings.</summary>
     public static async Task<DuckDbStore> OpenStoreAsync(CommandLine line, NexGenOptions options)

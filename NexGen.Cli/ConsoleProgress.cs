@@ -14,7 +14,8 @@ sealed class ConsoleProgress : IProgress<ImportProgress>
             return;
         _next = DateTime.UtcNow.AddSeconds(1);
         _printed = true;
-        Console.Error.WriteLine($"  {value.Rows,14:N0} rows  {value.RowsPerSecond,12:N0} rows/s  {value.Fraction,6:P0}");
+        // A SQL source has no known total: rows and rows/s only.
+        Console.Error.WriteLine($"  {value.Rows,14:N0} rows  {value.RowsPerSecond,12:N0} rows/s" + (value.TotalBytes > 0 ? $"  {value.Fraction,6:P0}" : ""));
     }
 
     public void Done()

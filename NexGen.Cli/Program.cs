@@ -3,7 +3,7 @@ using NexGen.Cli.Commands;
 using NexGen.Core.Store;
 
 string[] usage = [ImportCommand.Usage, InfoCommand.Usage, GenerateCommand.Usage, ForecastCommand.Usage, BacktestCommand.Usage, ModelsCommand.Usage,
-    SimulateCommand.Usage, ReplenishCommand.Usage, AlertsCommand.Usage, PoCommand.Usage];
+    SimulateCommand.Usage, ReplenishCommand.Usage, AlertsCommand.Usage, PoCommand.Usage, SourcesCommand.Usage];
 using var cancel = new CancellationTokenSource();
 Console.CancelKeyPress += (_, e) =>
 {
@@ -13,7 +13,7 @@ Console.CancelKeyPress += (_, e) =>
 
 try
 {
-    var line = new CommandLine(args, new HashSet<string>(["gzip", "backorders", "predict"]));
+    var line = new CommandLine(args, new HashSet<string>(["gzip", "backorders", "predict", "full"]));
     var settings = CliSettings.Load();
     return line.Positional.FirstOrDefault() switch
     {
@@ -27,6 +27,7 @@ try
         "replenish" => await ReplenishCommand.RunAsync(line, settings, cancel.Token),
         "alerts" => await AlertsCommand.RunAsync(line, settings, cancel.Token),
         "po" => await PoCommand.RunAsync(line, settings, cancel.Token),
+        "sources" => await SourcesCommand.RunAsync(line, settings, cancel.Token),
 
         _ => throw new UsageException(line.Positional.Count == 0 ? "No command given." : $"Unknown command '{line.Positional[0]}'."),
     };

@@ -4,7 +4,7 @@ using NexGen.Core.Ingestion;
 namespace NexGen.Core;
 
 /// <summary>Settings of the <c>NexGen</c> section, shared by the web app and the CLI.</summary>
-public sealed class NexGenOptions
+public sealed class NexGenOptions : IValidatableObject
 {
     public const string SectionName = "NexGen";
 
@@ -33,5 +33,26 @@ public sealed class NexGenOptions
     [Required, RegularExpression(@"^\d+(\.\d+)?\s*(KB|MB|GB|TB|KiB|MiB|GiB|TiB)$", ErrorMessage = "StoreMemoryLimit must look like 1GB or 512MB.")]
     public string StoreMemoryLimit { get; set; } = "1GB";
 
+    /// <summary>SQL databases that sales, products, inventory (or any other kind) are loaded from. Default none.</summary>
+    public List<SqlSourceOptions> Sources { get; set; } = [];
+
     public const string DefaultLocationName = "main";
+
+    /// <inheritdoc />
+    /// <remarks>DataAnnotations does not descend into lists, so each source is validated here; names must be unique.</remarks>
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        var names = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        for (var i = 0; i < Sources.Count; i++)
+        {
+            var prefix = $"{nameof(Sources)}[{i}]";
+            var source = Sources[i];
+            var results = new List<ValidationResult>();
+            Validator.TryValidateObject(source, new ValidationContext(source), results, validateAllProperties: true);
+            if (!names.Add(source.Name))
+                results.Add(new ValidationResult($"another source is already named '{source.Name}'.", [nameof(source.Name)]));
+            foreach (var r in results)
+                yield return new ValidationResult($"{prefix} ('{source.Name}'): {r.ErrorMessage}", r.MemberNames.Select(m => $"{prefix}.{m}").ToArray());
+        }
+    }
 }

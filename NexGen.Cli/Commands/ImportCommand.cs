@@ -44,16 +44,20 @@ static class ImportCommand
         clock.Stop();
         progress.Done();
         Print(report, clock.Elapsed);
-        return report.Status switch
-        {
-            ImportStatus.Succeeded => ExitCodes.Ok,
-            ImportStatus.Rejected => ExitCodes.Rejected,
-            _ => ExitCodes.Failure,
-        };
+        return ExitCode(report);
     }
 
+    /// <summary>0 imported, 2 rejected (bad input), 1 failed or cancelled.</summary>
+    public static int ExitCode(ImportReport report) => report.Status switch
+    {
+        ImportStatus.Succeeded => ExitCodes.Ok,
+        ImportStatus.Rejected => ExitCodes.Rejected,
+        _ => ExitCodes.Failure,
+    };
+
+    /// <summary>Prints a report to stderr (also for <c>sources load</c>).</summary>
     /// <param name="elapsed">The whole import, commit included.</param>
-    static void Print(ImportReport report, TimeSpan elapsed)
+    public static void Print(ImportReport report, TimeSpan elapsed)
     {
         var error = Console.Error;
         error.WriteLine(report.Message);
@@ -63,7 +67,7 @@ static class ImportCommand
         if (report.Columns.Count > 0)
             error.WriteLine($"  columns: {string.Join(", ", report.Columns.Select(c => $"{c.Key} -> {c.Value}"))}" +
                             (report.IgnoredColumns.Count > 0 ? $"; ignored: {string.Join(", ", report.IgnoredColumns)}" : ""));
-        if (report.Status == ImportStatus.Succeeded && report.Kind is DataKind.Sales or DataKind.Inventory or DataKind.Events)
+        if (report.Status == ImportStatus.Succeeded && report.RowsImported > 0 && report.Kind is DataKind.Sales or DataKind.Inventory or DataKind.Events)
             error.WriteLine($"  {report.RowsImported:N0} rows, {report.Series:N0} series, {report.FirstDate:yyyy-MM-dd} .. {report.LastDate:yyyy-MM-dd}" +
                             (report.Grain is null ? "" : $", {report.Grain} grain") +
                             (report.SeriesWithGaps > 0 ? $", {report.SeriesWithGaps:N0} series with {report.MissingPeriods:N0} missing periods" : ""));

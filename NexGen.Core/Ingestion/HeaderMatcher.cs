@@ -8,8 +8,18 @@ sealed record HeaderMatch(CanonicalTable Table, int[] SourceIndex, string[] Sour
             .ToDictionary(x => SourceName[x.i], x => x.c.Name);
 }
 
+/// <summary>Where column names come from: a file's header line, or the columns a SQL source's query returns.</summary>
+/// <param name="Noun">How messages name the input: "the file", "the query".</param>
+/// <param name="Line">The line issues about the columns are on: 1 (the header) in a file, 0 (the whole source) in a query.</param>
+/// <param name="MapExample">How to map a column, with {0} the input's column and {1} the canonical one.</param>
+sealed record HeaderSource(string Noun, long Line, string MapExample)
+{
+    public static HeaderSource File { get; } = new("the file", 1, "--map \"{0}={1}\"");
+    public static HeaderSource Query { get; } = new("the query", 0, "\"Columns\": {{ \"{0}\": \"{1}\" }} in the source's settings");
+}
+
 /// <summary>
-/// Matches a file's headers to a canonical table: explicit mapping first, then the canonical name, then aliases,
+/// Matches a file's headers (or a query's column names) to a canonical table: explicit mapping first, then the canonical name, then aliases,
 /// all compared ignoring case, spaces, underscores, dashes and dots.
 /// </summary>
 static class HeaderMatcher
@@ -24,8 +34,8 @@ static class HeaderMatcher
         return new string(buffer[..length]);
     }
 
-    /// <summary>Matches the headers; problems go to <paramref name="log"/> as errors on line 1.</summary>
-    public static HeaderMatch Match(CanonicalTable table, IReadOnlyList<string> headers, ColumnMapping mapping, IssueLog log)
+    /// <summary>Matches the headers; problems go to <paramref name="log"/> as errors on the header's line.</summary>
+    public static HeaderMatch Match(CanonicalTable table, IReadOnlyList<string> headers, ColumnMapping mapping, IssueLog log, HeaderSource from)
     {
         var index = Enumerable.Repeat(-1, table.Columns.Count).ToArray();
         var names = new string[table.Columns.Count];
@@ -36,15 +46,15 @@ static class HeaderMatcher
             var column = table.Columns.Select((c, i) => (c, i)).FirstOrDefault(x => x.c.Name == target);
             if (column.c is null)
             {
-                log.Error("bad_mapping", 1, 0, "", $"{source}={target}",
+                log.Error("bad_mapping", from.Line, 0, "", $"{source}={target}",
                     $"'{target}' is not a column of {table.Name}; use one of: {string.Join(", ", table.Columns.Select(c => c.Name))}.");
                 continue;
             }
             var at = Array.IndexOf(normalized, Normalize(source));
             if (at < 0)
             {
-                log.Error("bad_mapping", 1, 0, "", $"{source}={target}",
-                    $"the file has no column '{source}'; its columns are: {string.Join(", ", headers)}.");
+                log.Error("bad_mapping", from.Line, 0, "", $"{source}={target}",
+                    $"{from.Noun} has no column '{source}'; its columns are: {string.Join(", ", headers)}.");
                 continue;
             }
             index[column.i] = at;
@@ -65,8 +75,8 @@ static class HeaderMatcher
             if (candidates.Length > 1)
             {
                 var found = string.Join(", ", candidates.Select(i => headers[i]));
-                log.Error("ambiguous_header", 1, candidates[1] + 1, headers[candidates[1]], "",
-                    $"columns {found} could each be '{column.Name}'; choose one with a mapping, e.g. {headers[candidates[0]]}={column.Name}.");
+                log.Error("ambiguous_header", from.Line, candidates[1] + 1, headers[candidates[1]], "",
+                    $"columns {found} could each be '{column.Name}'; choose one with a mapping, e.g. {string.Format(from.MapExample, headers[candidates[0]], column.Name)}.");
                 continue;
             }
             if (candidates.Length == 1)
@@ -83,9 +93,9 @@ static class HeaderMatcher
                 continue;
             if (column.Name == CanonicalTables.Location && table.UsesDefaultLocation)
                 continue;
-            log.Error("missing_column", 1, 0, "", "",
+            log.Error("missing_column", from.Line, 0, "", "",
                 $"no column for '{column.Name}' (also accepted: {string.Join(", ", column.Aliases.Take(6))}); " +
-                $"the file's columns are {string.Join(", ", headers)}. Map one, e.g. --map \"{headers.FirstOrDefault() ?? "Column"}={column.Name}\".");
+                $"{from.Noun}'s columns are {string.Join(", ", headers)}. Map one, e.g. {string.Format(from.MapExample, headers.FirstOrDefault() ?? "Column", column.Name)}.");
         }
 
         var ignored = headers.Where((_, i) => !index.Contains(i)).ToList();

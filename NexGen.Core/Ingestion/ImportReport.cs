@@ -1,6 +1,9 @@
 namespace NexGen.Core.Ingestion;
 
-/// <summary>What an import did or why it refused: stored as JSON in the <c>imports</c> table and shown to the user.</summary>
+/// <summary>
+/// What an import (of a file, or of a SQL source's rows) did or why it refused: stored as JSON in the <c>imports</c>
+/// table and shown to the user.
+/// </summary>
 public sealed record ImportReport
 {
     public long? ImportId { get; init; }
@@ -52,6 +55,9 @@ public sealed record ImportReport
     public long MissingPeriods { get; init; }
 
     public TimeSpan Elapsed { get; init; }
+
+    /// <summary>For a load from a SQL source: the source, the SQL sent and the watermark before and after; null for a file.</summary>
+    public SourceLoad? Source { get; init; }
 
     public double RowsPerSecond => Elapsed.TotalSeconds <= 0 ? 0 : RowsRead / Elapsed.TotalSeconds;
 

@@ -1,7 +1,8 @@
 namespace NexGen.Core.Ingestion;
 
 /// <summary>Collects problems during an import: counts every one, keeps the first few of each severity.</summary>
-sealed class IssueLog(int maxPerSeverity)
+/// <param name="lineUnit">What issue lines count: <see cref="ImportIssue.LineUnit"/> or <see cref="ImportIssue.RowUnit"/>.</param>
+sealed class IssueLog(int maxPerSeverity, string lineUnit)
 {
     readonly List<ImportIssue> _issues = [];
     readonly Dictionary<string, long> _counts = new();
@@ -37,6 +38,6 @@ sealed class IssueLog(int maxPerSeverity)
             return;
         kept++;
         var text = value.Length > 100 ? string.Concat(value[..100], "...") : value.ToString();
-        _issues.Add(new ImportIssue(severity, code, line, column, columnName, text, reason));
+        _issues.Add(new ImportIssue(severity, code, line, column, columnName, text, reason, lineUnit));
     }
 }

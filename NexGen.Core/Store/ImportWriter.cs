@@ -59,7 +59,9 @@ public sealed class ImportWriter : IDisposable
     /// <summary>Deletes stored rows that this import's rows replace (same key): the upsert that makes a re-import idempotent.</summary>
     public long ReplaceOlderRows(IReadOnlyList<string> keyColumns)
     {
-        Flush();
+        // Nothing to replace when either side is empty (an incremental load with no new rows is common).
+        if (CountRows() == 0)
+            return 0;
         var older = _connection.ExecuteScalar<long>($"SELECT count(*) FROM {_table} WHERE import_id <> $id", new { id = ImportId }, _transaction);
         if (older == 0)
             return 0;
@@ -88,6 +90,13 @@ public sealed class ImportWriter : IDisposable
 
     public string? GetDatasetValue(string key) =>
         _connection.ExecuteScalar<string?>("SELECT value FROM dataset WHERE key = $key", new { key }, _transaction);
+
+    /// <summary>Runs a statement inside the import's transaction (e.g. saving a source's watermark with its rows).</summary>
+    public void Execute(string sql, object parameters)
+    {
+        Flush();
+        _connection.Execute(sql, parameters, _transaction);
+    }
 
     /// <summary>Writes the audit row and commits everything at once.</summary>
     public void Commit(ImportAudit audit)

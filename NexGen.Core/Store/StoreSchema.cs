@@ -109,6 +109,12 @@ public static class StoreSchema
             pack_size INTEGER NOT NULL, unit_cost DOUBLE, status VARCHAR NOT NULL, created TIMESTAMP NOT NULL,
             approved TIMESTAMP, exported TIMESTAMP, export_path VARCHAR);
         """,
+        // 9: the watermark of each SQL source: the largest watermark value its last load read.
+        """
+        CREATE TABLE source_watermarks (
+            source VARCHAR PRIMARY KEY, value_type VARCHAR NOT NULL, value VARCHAR NOT NULL,
+            import_id BIGINT NOT NULL, loaded TIMESTAMP NOT NULL);
+        """,
     ];
 
     public static int Latest => Migrations.Count;

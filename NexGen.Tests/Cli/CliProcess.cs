@@ -6,9 +6,14 @@ namespace NexGen.Tests.Cli;
 /// <summary>Runs the real CLI (built beside the tests, same configuration) as a child process.</summary>
 public static class CliProcess
 {
-    public static Process Start(params string[] args)
+    public static Process Start(params string[] args) => Start(new Dictionary<string, string>(), args);
+
+    /// <summary>Starts the CLI with extra environment variables (settings such as <c>NexGen__Sources__0__Name</c>).</summary>
+    public static Process Start(IReadOnlyDictionary<string, string> environment, params string[] args)
     {
         var start = new ProcessStartInfo("dotnet") { RedirectStandardError = true, RedirectStandardOutput = true };
+        foreach (var (name, value) in environment)
+            start.Environment[name] = value;
         start.ArgumentList.Add(Path());
         foreach (var arg in args)
             start.ArgumentList.Add(arg);
@@ -16,9 +21,13 @@ public static class CliProcess
     }
 
     /// <summary>Runs to the end: exit code, stdout and stderr.</summary>
-    public static async Task<(int ExitCode, string Output, string Error)> RunAsync(params string[] args)
+    public static Task<(int ExitCode, string Output, string Error)> RunAsync(params string[] args) =>
+        RunAsync(new Dictionary<string, string>(), args);
+
+    /// <summary>Runs to the end with extra environment variables: exit code, stdout and stderr.</summary>
+    public static async Task<(int ExitCode, string Output, string Error)> RunAsync(IReadOnlyDictionary<string, string> environment, params string[] args)
     {
-        using var process = Start(args);
+        using var process = Start(environment, args);
         var output = process.StandardOutput.ReadToEndAsync();
         var error = process.StandardError.ReadToEndAsync();
         await process.WaitForExitAsync();

@@ -9,6 +9,7 @@ public sealed class StartupValidationTests
     [InlineData("NexGen:StoreMemoryLimit", "lots", "StoreMemoryLimit")]
     [InlineData("Replenishment:Policy", "sometimes", "Policy")]
     [InlineData("Replenishment:LeadTimeDays", "-3", "LeadTimeDays")]
+    [InlineData("NexGen:Sources:0:Provider", "oracle", "Sources[0] (''): Provider must be sqlserver or postgresql.")]
     public void InvalidSettingFailsStartUpNamingTheOption(string key, string value, string option)
     {
         var error = Assert.ThrowsAny<Exception>(() =>

@@ -41,6 +41,11 @@ public static class NexGenServiceExtensions
         services.AddSingleton<FolderImporter>();
         services.AddSingleton<ImportNotifier>();
         services.AddSingleton<UploadImporter>();
+        // SQL sources (NexGen:Sources): jobs and endpoints call SqlSourceLoader.LoadAsync; connection strings by name only.
+        services.AddSingleton<SourceWatermarks>();
+        services.AddSingleton(provider => new SourceConnectionStrings(provider.GetRequiredService<IConfiguration>().GetConnectionString));
+        services.AddSingleton(provider => ActivatorUtilities.CreateInstance<SqlSourceLoader>(provider,
+            provider.GetRequiredService<IOptions<NexGenOptions>>().Value));
         // One ForecastService for the whole app: it allows one run at a time and every page watches its progress.
         services.AddSingleton<RunStore>();
         services.AddSingleton<ModelRegistry>();
