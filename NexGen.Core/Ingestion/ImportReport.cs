@@ -15,6 +15,9 @@ public sealed record ImportReport
     /// <summary>One sentence: what happened, or the main reason the file was refused.</summary>
     public required string Message { get; init; }
 
+    /// <summary>A failed SQL load that may succeed when retried: the source could not be reached, or timed out.</summary>
+    public bool Transient { get; init; }
+
     public long RowsRead { get; init; }
 
     /// <summary>Rows written to the store (after summing repeated keys).</summary>

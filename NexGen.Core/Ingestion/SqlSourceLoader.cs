@@ -92,7 +92,7 @@ public sealed class SqlSourceLoader(DuckDbStore store, ImportHistory history, So
         {
             // Provider messages name the server and the error, never the password; the connection string itself is never shown.
             report = Unapplied(source, load, ImportStatus.Failed,
-                $"Source {source.Name} ({source.Provider}) {failure}: {Reason(e)}. Nothing was changed.");
+                $"Source {source.Name} ({source.Provider}) {failure}: {Reason(e)}. Nothing was changed.") with { Transient = TransientErrors.IsTransient(e) };
         }
         return await RecordUnappliedAsync(report, started);
     }

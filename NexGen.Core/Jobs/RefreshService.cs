@@ -1,14 +1,15 @@
 using System.Text.Json;
 using Microsoft.Extensions.Logging;
 using NexGen.Core.Forecasting;
+using NexGen.Core.Ingestion;
 using NexGen.Core.Replenishment;
 using NexGen.Core.Store;
 
 namespace NexGen.Core.Jobs;
 
 /// <summary>
-/// The refresh the scheduler runs (and "trigger now"): forecast, retraining the model or predicting with the active
-/// one, then replenishment (when the store has inventory) and its alerts, recorded as a <c>refresh</c> run beside the
+/// The refresh the scheduler runs (and "trigger now"): load the SQL sources of the settings (incrementally), forecast,
+/// retraining the model or predicting with the active one, then replenishment (when the store has inventory) and its alerts, recorded as a <c>refresh</c> run beside the
 /// forecast and replenishment runs it starts. Critical alerts that the previous replenishment run did not have are
 /// posted to the webhooks. A forecast already running (the button,
 /// the API) is never started twice: the refresh waits in the queue behind it, and its run's phase says so. A failure
@@ -16,7 +17,7 @@ namespace NexGen.Core.Jobs;
 /// (<see cref="RefreshResult.Transient"/>), and the last failure is posted to the webhooks.
 /// </summary>
 public sealed class RefreshService(
-    DuckDbStore store, ForecastService forecasts, RunStore runs, ReplenishmentService replenishment, ReplenishmentStore replenishments,
+    DuckDbStore store, SqlSourceLoader sources, ForecastService forecasts, RunStore runs, ReplenishmentService replenishment, ReplenishmentStore replenishments,
     WebhookNotifier notifier, ILogger<RefreshService> logger)
 {
     static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
@@ -32,6 +33,7 @@ public sealed class RefreshService(
         var id = await runs.StartAsync("refresh", request.Trigger, JsonSerializer.Serialize(request, Json), null, cancellationToken);
         try
         {
+            var ingested = await LoadSourcesAsync(id, cancellationToken);
             var forecast = await ForecastWhenFreeAsync(id, request, cancellationToken);
             if (forecast.Status != "succeeded")
                 throw new RefreshFailedException($"forecast run #{forecast.Id} {forecast.Status}: {forecast.Error}");
@@ -39,6 +41,7 @@ public sealed class RefreshService(
             var planned = await ReplenishAsync(id, cancellationToken);
             var metrics = JsonSerializer.Serialize(new
             {
+                rowsIngested = ingested,
                 forecastRun = forecast.Id,
                 replenishmentRun = planned?.Run.Id,
                 orders = planned?.Plan.Lines.Count(l => l.OrderQuantity > 0),
@@ -70,6 +73,25 @@ public sealed class RefreshService(
                     $"NexGen refresh run #{id} failed: {e.Message}", new { error = e.Message, request.Attempt, request.Retrain }));
             return new RefreshResult((await runs.FindAsync(id, CancellationToken.None))!, transient);
         }
+    }
+
+    /// <summary>
+    /// Loads every source of the settings, in order, each above its watermark; returns the rows imported. A source that
+    /// fails or is rejected fails the refresh (a failure to reach it is transient, so the refresh is retried).
+    /// </summary>
+    async Task<long> LoadSourcesAsync(long id, CancellationToken cancellationToken)
+    {
+        long rows = 0;
+        foreach (var source in sources.Sources)
+        {
+            await runs.ReportProgressAsync(id, 0.01, $"loading source {source.Name}", cancellationToken);
+            var report = await sources.LoadAsync(source.Name, cancellationToken: cancellationToken);
+            cancellationToken.ThrowIfCancellationRequested();
+            if (report.Status != ImportStatus.Succeeded)
+                throw new RefreshFailedException(report.Message, report.Transient);
+            rows += report.RowsImported;
+        }
+        return rows;
     }
 
     /// <summary>Replenishment on the new forecast; null when the store has no inventory to plan from.</summary>

@@ -127,6 +127,45 @@ public class SchedulingTests
         Assert.Equal(1, hook.Count);
     }
 
+    [Fact]
+    public async Task ARefreshWhoseSourceIsUnreachableIsRetriedWithBackoffThenFailsAndIsPosted()
+    {
+        using var hook = new WebhookListener();
+        var closed = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        closed.Start();
+        var port = ((System.Net.IPEndPoint)closed.LocalEndpoint).Port;
+        closed.Stop();
+        await using var app = NexGenWebApp.Start(new Dictionary<string, string?>
+        {
+            ["NexGen:Sources:0:Name"] = "shop",
+            ["NexGen:Sources:0:Provider"] = "postgresql",
+            ["NexGen:Sources:0:ConnectionStringName"] = "Shop",
+            ["NexGen:Sources:0:Query"] = "SELECT store AS location, item AS sku, day AS date, qty AS quantity FROM sales",
+            ["ConnectionStrings:Shop"] = $"Host=127.0.0.1;Port={port};Username=nexgen;Timeout=3",
+            ["Scheduling:Webhooks:0"] = hook.Url,
+            ["Scheduling:MaxRetries"] = "2",
+            ["Scheduling:RetryDelay"] = "00:00:01",
+        });
+        var runs = app.GetRequiredService<RunStore>();
+
+        await app.GetRequiredService<SchedulerMonitor>().TriggerNowAsync(retrain: false);
+
+        var payload = await hook.NextAsync(Patience);
+        var attempts = (await WaitForAsync(runs, all => all.Count(r => r.Kind == "refresh" && r.Status == "failed") == 3))
+            .Where(r => r.Kind == "refresh").OrderBy(r => r.Id).ToList();
+        // Attempt 1, then retries after 1 s and 2 s; the last one is final and the only one posted.
+        Assert.Equal(3, attempts.Count);
+        Assert.All(attempts, a => Assert.Contains($"could not connect to", a.Error));
+        Assert.All(attempts.Take(2), a => Assert.Contains("transient, will retry", a.Error));
+        Assert.DoesNotContain("will retry", attempts[2].Error);
+        Assert.Contains("\"attempt\":3", attempts[2].Parameters);
+        Assert.True(attempts[2].Started - attempts[1].Started >= TimeSpan.FromSeconds(1.9));
+        Assert.Equal(attempts[2].Id, payload.GetProperty("runId").GetInt64());
+        Assert.DoesNotContain(await runs.RecentAsync(20), r => r.Kind == "forecast");
+        await Task.Delay(TimeSpan.FromSeconds(1));
+        Assert.Equal(1, hook.Count);
+    }
+
     static async Task<IReadOnlyList<RunRecord>> WaitForAsync(RunStore runs, Func<IReadOnlyList<RunRecord>, bool> condition)
     {
         var deadline = DateTime.UtcNow + Patience;

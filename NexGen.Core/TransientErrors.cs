@@ -1,7 +1,8 @@
 using System.Data.Common;
+using NexGen.Core.Jobs;
 using NexGen.Core.Store;
 
-namespace NexGen.Core.Jobs;
+namespace NexGen.Core;
 
 /// <summary>Which failures may pass by themselves, so a retry later can succeed.</summary>
 public static class TransientErrors
@@ -14,6 +15,7 @@ public static class TransientErrors
     {
         DbException db => db.IsTransient || db.InnerException is System.Net.Sockets.SocketException or TimeoutException,
         TimeoutException or System.Net.Sockets.SocketException or HttpRequestException or StoreLockedException => true,
+        RefreshFailedException refresh => refresh.Transient,
         _ => error.InnerException is { } inner && IsTransient(inner),
     };
 }
