@@ -1,3 +1,4 @@
+using NexGen.Core.Ingestion;
 using NexGen.Core.Jobs;
 using Quartz;
 
@@ -19,8 +20,14 @@ public static class SchedulingExtensions
         services.AddSingleton<RefreshService>();
         services.AddSingleton<SchedulerMonitor>();
 
+        // The store is chosen at registration, from the settings the app starts with (Quartz:Clustered).
+        var cluster = builder.Configuration.GetSection(QuartzClusterOptions.SectionName).Get<QuartzClusterOptions>() ?? new QuartzClusterOptions();
+        var connectionString = new SourceConnectionStrings(builder.Configuration.GetConnectionString).Find(cluster.ConnectionStringName);
         services.AddQuartz(quartz =>
-            quartz.AddJob<RefreshJob>(job => job.WithIdentity(RefreshJob.Key).StoreDurably().WithDescription("Load sources, forecast, replenish, alert")));
+        {
+            quartz.UseNexGenStore(cluster, connectionString);
+            quartz.AddJob<RefreshJob>(job => job.WithIdentity(RefreshJob.Key).StoreDurably().WithDescription("Load sources, forecast, replenish, alert"));
+        });
         services.AddHostedService<RefreshScheduleInitializer>();
         services.AddQuartzHostedService(hosted => hosted.WaitForJobsToComplete = true);
         return builder;
