@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.Options;
 using MudBlazor.Services;
 using NexGen.Core;
+using NexGen.Core.Catalog;
 using NexGen.Core.Forecasting;
 using NexGen.Core.Ingestion;
 using NexGen.Core.Store;
@@ -15,7 +16,7 @@ public static class NexGenServiceExtensions
 {
     /// <summary>
     /// NexGen's settings (validated at start-up), the store and the Core services over it (imports, runs, models,
-    /// forecasts), the start-up service that prepares the store and loads the samples, and the upload path of the pages.
+    /// forecasts, the product catalog), the start-up service that prepares the store and loads the samples, and the upload path of the pages.
     /// </summary>
     public static WebApplicationBuilder AddNexGen(this WebApplicationBuilder builder)
     {
@@ -44,6 +45,10 @@ public static class NexGenServiceExtensions
         services.AddSingleton<RunStore>();
         services.AddSingleton<ModelRegistry>();
         services.AddSingleton<ForecastService>();
+        // The product list keeps one derived summary table for the whole app; the location filter is per circuit.
+        services.AddSingleton<ProductCatalog>();
+        services.AddSingleton<ProductDetailReader>();
+        services.AddScoped<LocationFilter>();
         services.AddHostedService<StoreStartupService>();
 
         // Pages stream browser files over the circuit in small chunks, so SignalR's default message size is
