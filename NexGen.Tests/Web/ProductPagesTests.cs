@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 using NexGen.Core.Catalog;
+using NexGen.Core.Forecasting;
 using NexGen.Core.Store;
 using NexGen.Web.Forecasts;
 
@@ -126,7 +127,7 @@ public sealed class ProductPagesTests(BrowserFixture browser, ForecastedAppFixtu
     }
 
     [Fact]
-    public async Task EmptyStatesSayWhatToDoNext()
+    public async Task EmptyStatesSayWhatToDoNextAndARunsContributionsAreDrawn()
     {
         await using (var empty = NexGenWebApp.Start(new Dictionary<string, string?> { ["NexGen:LoadSamplesOnFirstStart"] = "false" }))
         {
@@ -143,7 +144,8 @@ public sealed class ProductPagesTests(BrowserFixture browser, ForecastedAppFixtu
         }
 
         await using var unforecast = NexGenWebApp.Start();
-        Assert.Null(await unforecast.GetRequiredService<RunStore>().LatestSucceededAsync("forecast"));
+        var runs = unforecast.GetRequiredService<RunStore>();
+        Assert.Null(await runs.LatestSucceededAsync("forecast"));
         var product = await browser.OpenLiveAsync(unforecast.BaseUrl + "/products/store-2/B1", "product");
         try
         {
@@ -153,6 +155,25 @@ public sealed class ProductPagesTests(BrowserFixture browser, ForecastedAppFixtu
 
             await product.GotoAsync(unforecast.BaseUrl + "/products/store-9/ZZ");
             await Assertions.Expect(product.Locator("[data-testid=product]")).ToHaveAttributeAsync("data-state", "not-found");
+
+            // A run whose global model explains store-2/B1 with two features: one bar each, in rank order from the top.
+            var id = await runs.StartAsync("forecast", "manual", "{}", null);
+            var rows = Enumerable.Range(1, 4).Select(week => new ForecastRow(
+                "store-2", "B1", WebSamples.FirstFriday.AddDays(7 * (9 + week)), 20, 15, 20, 26, 30, ModelNames.Global));
+            await runs.CompleteAsync(id, null, null, rows, new ForecastDetails
+            {
+                Explanations = [new ForecastExplanation("store-2", "B1", 1, "lag_1", 2.5), new ForecastExplanation("store-2", "B1", 2, "week_of_year", -0.75)],
+            });
+            await product.GotoAsync(unforecast.BaseUrl + "/products/store-2/B1");
+            var bars = product.Locator("#contributions-chart-plot");
+            await Assertions.Expect(bars.Locator(".barlayer .point")).ToHaveCountAsync(2);
+            await Assertions.Expect(bars.Locator(".gtitle")).ToHaveTextAsync("What moved the first forecast period");
+            await Assertions.Expect(bars.Locator(".xtitle")).ToHaveTextAsync("Contribution (units per week)");
+            await Assertions.Expect(bars.Locator(".ytick text")).ToHaveTextAsync(["week_of_year", "lag_1"]);
+            await Assertions.Expect(product.Locator("[data-fact=model]")).ToHaveTextAsync("NexGen global model (gradient boosting)");
+            await Assertions.Expect(product.Locator("[data-fact=next-4-weeks]")).ToHaveTextAsync("80 units");
+            await Assertions.Expect(product.Locator("[data-fact=wape]")).ToHaveTextAsync("not recorded");
+            await product.ScreenshotAsync(new PageScreenshotOptions { Path = Screenshots.PathFor("product-contributions"), FullPage = true });
         }
         finally
         {

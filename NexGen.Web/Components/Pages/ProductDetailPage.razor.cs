@@ -101,16 +101,15 @@ public sealed partial class ProductDetailPage : IDisposable
         { } other => other,
     };
 
+    /// <summary>NexGen's backtest WAPE over all series of the run, beside seasonal naive's on the same windows.</summary>
     string BacktestText
     {
         get
         {
-            var model = _detail?.Forecast.FirstOrDefault()?.Model;
-            var own = (model is null ? null : _metrics.Backtest.GetValueOrDefault(model)) ?? _metrics.NexGen;
-            if (own?.Wape is not { } wape)
+            if (_metrics.NexGen?.Wape is not { } wape)
                 return "not recorded";
-            var naive = _metrics.SeasonalNaive?.Wape is { } naiveWape ? $" (seasonal naive {Percent(naiveWape)})" : "";
-            return Percent(wape) + naive;
+            var naive = _metrics.SeasonalNaive?.Wape is { } naiveWape ? $", seasonal naive {Percent(naiveWape)}" : "";
+            return $"NexGen {Percent(wape)}{naive}";
         }
     }
 
