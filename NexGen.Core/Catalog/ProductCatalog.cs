@@ -114,8 +114,9 @@ public sealed class ProductCatalog(DuckDbStore store, RunStore runs)
         {
             var run = await runs.LatestSucceededAsync("forecast", CancellationToken.None);
             var (version, built, exists) = await BuiltVersionAsync(run?.Id);
+            // Seconds at M5 scale, and DuckDB's calls block: off the caller's thread (a Blazor circuit's, say).
             if (!exists || built != version)
-                await RebuildAsync(version, run?.Id);
+                await Task.Run(() => RebuildAsync(version, run?.Id), CancellationToken.None);
         }
         finally
         {

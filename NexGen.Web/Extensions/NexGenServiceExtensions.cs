@@ -50,6 +50,8 @@ public static class NexGenServiceExtensions
         services.AddSingleton<ProductDetailReader>();
         services.AddScoped<LocationFilter>();
         services.AddHostedService<StoreStartupService>();
+        // After the store is ready (hosted services start in order): summaries rebuilt off the request path.
+        services.AddHostedService<CatalogWarmer>();
 
         // Pages stream browser files over the circuit in small chunks, so SignalR's default message size is
         // enough; these limits cover plain HTTP uploads (forms, a future API) with the same setting.

@@ -44,7 +44,7 @@ public sealed partial class MainLayout : IDisposable
     {
         try
         {
-            _locations = await Catalog.LocationsAsync(_disposed.Token);
+            _locations = await Task.Run(() => Catalog.LocationsAsync(_disposed.Token));
         }
         catch (Exception e) when (!_disposed.IsCancellationRequested)
         {
