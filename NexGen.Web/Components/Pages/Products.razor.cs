@@ -142,6 +142,9 @@ public sealed partial class Products : IDisposable
         { } total => $"{total.ToString("N0", Invariant)} products",
     };
 
+    /// <summary>A whole number with thousands separators; a dash when unknown (no price, no inventory, no forecast).</summary>
+    static string Number(double? value) => value?.ToString("N0", Invariant) ?? "–";
+
     static string? NullIfAny(string value) => value == AnyValue ? null : value;
 
     static string TrendText(double? trend) => trend switch
