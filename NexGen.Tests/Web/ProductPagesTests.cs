@@ -37,6 +37,11 @@ public sealed class ProductPagesTests(BrowserFixture browser, ForecastedAppFixtu
             await Assertions.Expect(first).ToContainTextAsync("store-1");
             await Assertions.Expect(first).ToContainTextAsync("Bread");
             await Assertions.Expect(first).ToContainTextAsync("195");
+            // The forecast column sums the run's 4 weekly forecasts of the series.
+            var forecast = await fixture.App.GetRequiredService<RunStore>().ForecastsAsync(fixture.Run.Id, "store-1", "B1");
+            Assert.Equal(4, forecast.Count);
+            await Assertions.Expect(first.Locator("[data-cell=forecast]")).ToHaveTextAsync(
+                forecast.Sum(f => f.Forecast).ToString("N0", CultureInfo.InvariantCulture));
             await page.ScreenshotAsync(new PageScreenshotOptions { Path = Screenshots.PathFor("products") });
 
             // A click on the Location header sorts by location (then SKU): store-1's three, then store-2's.
