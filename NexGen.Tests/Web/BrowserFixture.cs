@@ -32,8 +32,11 @@ public sealed class BrowserFixture : IAsyncLifetime
         Assertions.SetDefaultExpectTimeout(20_000);
     }
 
-    /// <summary>Opens <paramref name="url"/> in a fresh 1366x768 page and waits until its Blazor circuit is live.</summary>
-    public async Task<IPage> OpenLiveAsync(string url)
+    /// <summary>
+    /// Opens <paramref name="url"/> in a fresh 1366x768 page and waits until its Blazor circuit is live: the page's
+    /// root element (<c>data-testid</c> = <paramref name="pageTestId"/>) says so.
+    /// </summary>
+    public async Task<IPage> OpenLiveAsync(string url, string pageTestId = "home")
     {
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions
         {
@@ -43,7 +46,7 @@ public sealed class BrowserFixture : IAsyncLifetime
         page.SetDefaultTimeout(20_000);
         await page.GotoAsync(url);
         // The prerendered HTML says data-render="static"; only the interactive circuit renders "live".
-        await Assertions.Expect(page.Locator("[data-testid=home]")).ToHaveAttributeAsync("data-render", "live");
+        await Assertions.Expect(page.Locator($"[data-testid={pageTestId}]")).ToHaveAttributeAsync("data-render", "live");
         return page;
     }
 

@@ -18,7 +18,7 @@ public sealed class LatestRunCardTests(BrowserFixture browser)
     // A small model keeps a run to about a second on 6 series x 10 weeks.
     static readonly GlobalModelOptions SmallModel = new() { Trees = 20, MaxTrainingRows = 20_000 };
 
-    static ForecastRunRequest SmallRequest(DateOnly? cutoff = null) =>
+    internal static ForecastRunRequest SmallRequest(DateOnly? cutoff = null) =>
         new(4, cutoff, Model: SmallModel, CalibrationWindows: 1);
 
     [Fact]

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.Options;
 using MudBlazor.Services;
 using NexGen.Core;
+using NexGen.Core.Catalog;
 using NexGen.Core.Forecasting;
 using NexGen.Core.Ingestion;
 using NexGen.Core.Replenishment;
@@ -16,7 +17,7 @@ public static class NexGenServiceExtensions
 {
     /// <summary>
     /// NexGen's settings (validated at start-up), the store and the Core services over it (imports, runs, models,
-    /// forecasts, replenishment), the start-up service that prepares the store and loads the samples, and the upload path of the pages.
+    /// forecasts, replenishment, the product catalog), the start-up service that prepares the store and loads the samples, and the upload path of the pages.
     /// </summary>
     public static WebApplicationBuilder AddNexGen(this WebApplicationBuilder builder)
     {
@@ -53,7 +54,13 @@ public static class NexGenServiceExtensions
         services.AddSingleton<ReplenishmentStore>();
         services.AddSingleton(provider => new ReplenishmentService(provider.GetRequiredService<DuckDbStore>(), provider.GetRequiredService<RunStore>(),
             provider.GetRequiredService<ReplenishmentStore>(), provider.GetRequiredService<IOptions<ReplenishmentOptions>>().Value));
+        // The product list keeps one derived summary table for the whole app; the location filter is per circuit.
+        services.AddSingleton<ProductCatalog>();
+        services.AddSingleton<ProductDetailReader>();
+        services.AddScoped<LocationFilter>();
         services.AddHostedService<StoreStartupService>();
+        // After the store is ready (hosted services start in order): summaries rebuilt off the request path.
+        services.AddHostedService<CatalogWarmer>();
 
         // Pages stream browser files over the circuit in small chunks, so SignalR's default message size is
         // enough; these limits cover plain HTTP uploads (forms, a future API) with the same setting.

@@ -1,0 +1,132 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Components;
+using MudBlazor;
+using NexGen.Core.Catalog;
+using NexGen.Core.Forecasting;
+using NexGen.Web.Forecasts;
+using Plotly.Blazor;
+
+namespace NexGen.Web.Components.Pages;
+
+/// <summary>
+/// One location x SKU: its history against the latest forecast and bands, the model and its backtest error, the
+/// features behind the forecast, and the product facts. Reads everything through <see cref="ProductDetailReader"/>.
+/// </summary>
+public sealed partial class ProductDetailPage : IDisposable
+{
+    static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;
+
+    [Parameter] public string Location { get; set; } = "";
+    [Parameter] public string Sku { get; set; } = "";
+
+    [Inject] ProductDetailReader Reader { get; set; } = default!;
+    [Inject] ISnackbar Snackbar { get; set; } = default!;
+    [Inject] ILogger<ProductDetailPage> Logger { get; set; } = default!;
+
+    ProductDetail? _detail;
+    ForecastRunMetrics _metrics = ForecastRunMetrics.Empty;
+    bool _notFound;
+    string? _loadError;
+    IList<ITrace> _historyTraces = [];
+    Plotly.Blazor.Layout _historyLayout = new();
+    IList<ITrace> _contributionTraces = [];
+    Plotly.Blazor.Layout _contributionLayout = new();
+    readonly Config _config = ProductCharts.Config();
+    CancellationTokenSource? _load;
+    readonly CancellationTokenSource _disposed = new();
+
+    /// <summary>The page's address for a location and SKU, each escaped.</summary>
+    public static string Href(string location, string sku) =>
+        $"products/{Uri.EscapeDataString(location)}/{Uri.EscapeDataString(sku)}";
+
+    protected override async Task OnParametersSetAsync()
+    {
+        // The same page component serves another product when only the route changes: cancel the stale load.
+        _load?.Cancel();
+        using var load = CancellationTokenSource.CreateLinkedTokenSource(_disposed.Token);
+        _load = load;
+        (_detail, _notFound, _loadError) = (null, false, null);
+        if (!RendererInfo.IsInteractive)
+            return;
+        try
+        {
+            var (location, sku) = (Location, Sku);
+            var detail = await Task.Run(() => Reader.ReadAsync(location, sku, load.Token), load.Token);
+            if (load.IsCancellationRequested)
+                return;
+            _detail = detail;
+            _notFound = detail is null;
+            if (detail is not null)
+            {
+                _metrics = ForecastRunMetrics.Parse(detail.Run?.Metrics);
+                _historyTraces = ProductCharts.HistoryAndForecast(detail);
+                _historyLayout = ProductCharts.HistoryLayout(detail);
+                _contributionTraces = ProductCharts.Contributions(detail);
+                _contributionLayout = ProductCharts.ContributionsLayout(detail);
+            }
+        }
+        catch (OperationCanceledException) when (load.IsCancellationRequested)
+        {
+            // A newer product or the page's end decides what is shown.
+        }
+        catch (Exception e)
+        {
+            Logger.LogError(e, "Could not read product {Sku} at {Location}", Sku, Location);
+            _loadError = $"Could not read SKU {Sku} at {Location}: {e.Message}";
+            Snackbar.Add(_loadError, Severity.Error);
+        }
+        finally
+        {
+            if (_load == load)
+                _load = null;
+        }
+    }
+
+    string State => _loadError is not null ? "error" : _notFound ? "not-found" : _detail is null ? "loading" : "loaded";
+
+    IReadOnlyList<BreadcrumbItem> Breadcrumbs =>
+    [
+        new("Products", href: "products"),
+        new($"{Sku} at {Location}", href: null, disabled: true),
+    ];
+
+    /// <summary>The model named by the series' forecast rows (a baseline may stand in for the global model).</summary>
+    string ModelLabel => _detail?.Forecast.FirstOrDefault()?.Model switch
+    {
+        null => "–",
+        ModelNames.Global => "NexGen global model (gradient boosting)",
+        ModelNames.SeasonalNaive => "seasonal naive (selected for this series)",
+        ModelNames.MovingAverage => "moving average (selected for this series)",
+        ModelNames.Tsb => "TSB, intermittent demand (selected for this series)",
+        { } other => other,
+    };
+
+    /// <summary>NexGen's backtest WAPE over all series of the run, beside seasonal naive's on the same windows.</summary>
+    string BacktestText
+    {
+        get
+        {
+            if (_metrics.NexGen?.Wape is not { } wape)
+                return "not recorded";
+            var naive = _metrics.SeasonalNaive?.Wape is { } naiveWape ? $", seasonal naive {Percent(naiveWape)}" : "";
+            return $"NexGen {Percent(wape)}{naive}";
+        }
+    }
+
+    /// <summary>Units forecast for the first 28 days of the run.</summary>
+    double NextFourWeeks => _detail is { Forecast: { Count: > 0 } forecast }
+        ? forecast.Where(f => f.Date < forecast[0].Date.AddDays(28)).Sum(f => f.Forecast)
+        : 0;
+
+    static string Percent(double ratio) => (ratio * 100).ToString("0.0", Invariant) + " %";
+
+    static string Units(double value) => value.ToString("#,0.#", Invariant);
+
+    static string Optional(double? value, string unit) => value is { } v ? Units(v) + unit : "unknown";
+
+    public void Dispose()
+    {
+        _load?.Cancel();
+        _disposed.Cancel();
+    }
+}

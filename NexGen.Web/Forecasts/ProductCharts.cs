@@ -1,0 +1,174 @@
+using System.Globalization;
+using NexGen.Core.Catalog;
+using NexGen.Core.Store;
+using Plotly.Blazor;
+using Plotly.Blazor.LayoutLib;
+using Plotly.Blazor.Traces;
+using Plotly.Blazor.Traces.ScatterLib;
+
+namespace NexGen.Web.Forecasts;
+
+/// <summary>
+/// The product page's Plotly charts, built from a <see cref="ProductDetail"/>: history against the forecast with its
+/// bands, and the feature contributions. Every chart has a title, axis titles with units and hover values.
+/// </summary>
+public static class ProductCharts
+{
+    /// <summary>Legend names, also what the browser tests look for.</summary>
+    public const string HistoryName = "Units sold";
+    public const string MedianName = "Forecast (p50)";
+    public const string CentralBandName = "p10–p90 (80 %)";
+    public const string UpperBandName = "p90–p95";
+
+    const string HistoryColor = "#E07B00";
+    const string ForecastColor = "#1E5AA8";
+    const string CentralBandColor = "rgba(30, 90, 168, 0.28)";
+    const string UpperBandColor = "rgba(30, 90, 168, 0.12)";
+    const string AxisColor = "rgba(128, 128, 128, 0.25)";
+    const string TextColor = "#8a8f98";
+
+    /// <summary>Days of history shown when the chart opens (the user can zoom out): half a year of days, two years of weeks.</summary>
+    static int VisibleHistoryDays(ProductDetail detail) => detail.Grain?.Days == 7 ? 728 : 182;
+
+    /// <summary>"day" or "week", for axis titles.</summary>
+    public static string PeriodName(ProductDetail detail) => detail.Grain?.Days == 7 ? "week" : "day";
+
+    /// <summary>
+    /// History as a line, then the forecast's p50 line and its p10-p90 and p90-p95 bands. Every forecast trace starts at
+    /// the last sale, so the forecast continues the history instead of floating beside it.
+    /// </summary>
+    public static IList<ITrace> HistoryAndForecast(ProductDetail detail)
+    {
+        var traces = new List<ITrace>();
+        var forecast = detail.Forecast.Where(f => f.P50 is not null).ToList();
+        if (forecast.Count > 0)
+        {
+            var anchor = detail.History.Count > 0 ? detail.History[^1] : null;
+            IList<object> Dates() => Prepend(anchor is null ? null : Day(anchor.Date), forecast.Select(f => (object)Day(f.Date)));
+            IList<object> Values(Func<ForecastRow, double?> quantile) =>
+                Prepend(anchor?.Quantity, forecast.Select(f => (object)(quantile(f) ?? f.Forecast)));
+
+            traces.Add(Band("p10", Dates(), Values(f => f.P10), fill: false, UpperBandColor, showLegend: false));
+            traces.Add(Band(CentralBandName, Dates(), Values(f => f.P90), fill: true, CentralBandColor, showLegend: true, hoverName: "p90"));
+            traces.Add(Band(UpperBandName, Dates(), Values(f => f.P95), fill: true, UpperBandColor, showLegend: true, hoverName: "p95"));
+            traces.Add(new Scatter
+            {
+                Name = MedianName,
+                Mode = ModeFlag.Lines,
+                X = Dates(),
+                Y = Values(f => f.P50),
+                Line = new Line { Color = ForecastColor, Width = 2.5m },
+                HoverTemplate = "p50 %{y:,.1f}<extra></extra>",
+            });
+        }
+        traces.Add(new Scatter
+        {
+            Name = HistoryName,
+            Mode = ModeFlag.Lines,
+            X = [.. detail.History.Select(h => (object)Day(h.Date))],
+            Y = [.. detail.History.Select(h => (object)h.Quantity)],
+            Line = new Line { Color = HistoryColor, Width = 1.5m },
+            HoverTemplate = "sold %{y:,.0f}<extra></extra>",
+        });
+        return traces;
+    }
+
+    /// <summary>The layout of <see cref="HistoryAndForecast"/>: dates across, units per period up, opening on the recent past.</summary>
+    public static Layout HistoryLayout(ProductDetail detail)
+    {
+        var period = PeriodName(detail);
+        var last = detail.Forecast.Count > 0 ? detail.Forecast[^1].Date : detail.History.Count > 0 ? detail.History[^1].Date : (DateOnly?)null;
+        var lastSale = detail.History.Count > 0 ? detail.History[^1].Date : last;
+        var first = detail.History.Count > 0 ? detail.History[0].Date : last;
+        var start = lastSale?.AddDays(-VisibleHistoryDays(detail));
+        if (start < first)
+            start = first;
+        var layout = BaseLayout($"Units sold per {period}: history and forecast");
+        layout.HoverMode = HoverModeEnum.XUnified;
+        layout.XAxis = [new XAxis
+        {
+            Title = new Plotly.Blazor.LayoutLib.XAxisLib.Title { Text = "Date" },
+            Type = Plotly.Blazor.LayoutLib.XAxisLib.TypeEnum.Date,
+            Range = start is null || last is null ? null : [Day(start.Value), Day(last.Value.AddDays(1))],
+            GridColor = AxisColor,
+        }];
+        layout.YAxis = [new YAxis
+        {
+            Title = new Plotly.Blazor.LayoutLib.YAxisLib.Title { Text = $"Units per {period}" },
+            RangeMode = Plotly.Blazor.LayoutLib.YAxisLib.RangeModeEnum.ToZero,
+            GridColor = AxisColor,
+            HoverFormat = ",.1f",
+        }];
+        return layout;
+    }
+
+    /// <summary>The features that moved the first forecast period, largest on top; green pushes the forecast up, red down.</summary>
+    public static IList<ITrace> Contributions(ProductDetail detail)
+    {
+        var ranked = detail.Explanations.OrderByDescending(e => e.Rank).ToList();
+        return
+        [
+            new Bar
+            {
+                Name = "Contribution",
+                Orientation = Plotly.Blazor.Traces.BarLib.OrientationEnum.H,
+                X = [.. ranked.Select(e => (object)e.Contribution)],
+                Y = [.. ranked.Select(e => (object)e.Feature)],
+                Marker = new Plotly.Blazor.Traces.BarLib.Marker
+                {
+                    ColorArray = [.. ranked.Select(e => (object)(e.Contribution >= 0 ? "#2E7D32" : "#C62828"))],
+                },
+                HoverTemplate = "%{y}: %{x:+,.2f} units<extra></extra>",
+            },
+        ];
+    }
+
+    public static Layout ContributionsLayout(ProductDetail detail)
+    {
+        var layout = BaseLayout("What moved the first forecast period");
+        layout.ShowLegend = false;
+        layout.Margin = new Margin { L = 140, R = 20, T = 50, B = 50 };
+        layout.XAxis = [new XAxis
+        {
+            Title = new Plotly.Blazor.LayoutLib.XAxisLib.Title { Text = $"Contribution (units per {PeriodName(detail)})" },
+            GridColor = AxisColor,
+            ZeroLineColor = TextColor,
+        }];
+        layout.YAxis = [new YAxis
+        {
+            Title = new Plotly.Blazor.LayoutLib.YAxisLib.Title { Text = "Feature" },
+        }];
+        return layout;
+    }
+
+    /// <summary>Plotly's options: responsive, no logo, no cloud links.</summary>
+    public static Config Config() => new() { Responsive = true, DisplayLogo = false, DisplayModeBar = Plotly.Blazor.ConfigLib.DisplayModeBarEnum.Hover };
+
+    static Layout BaseLayout(string title) => new()
+    {
+        Title = new Title { Text = title, X = 0, XAnchor = Plotly.Blazor.LayoutLib.TitleLib.XAnchorEnum.Left, Font = new Plotly.Blazor.LayoutLib.TitleLib.Font { Size = 15 } },
+        PaperBgColor = "rgba(0, 0, 0, 0)",
+        PlotBgColor = "rgba(0, 0, 0, 0)",
+        Font = new Font { Color = TextColor, Family = "Roboto, Helvetica, Arial, sans-serif" },
+        Margin = new Margin { L = 60, R = 20, T = 50, B = 50 },
+        Legend = [new Legend { Orientation = Plotly.Blazor.LayoutLib.LegendLib.OrientationEnum.H, X = 0, Y = -0.18m }],
+        AutoSize = true,
+    };
+
+    static Scatter Band(string name, IList<object> dates, IList<object> values, bool fill, string color, bool showLegend, string? hoverName = null) => new()
+    {
+        Name = name,
+        Mode = ModeFlag.Lines,
+        X = dates,
+        Y = values,
+        Fill = fill ? FillEnum.ToNextY : FillEnum.None,
+        FillColor = color,
+        Line = new Line { Width = 0, Color = color },
+        ShowLegend = showLegend,
+        HoverTemplate = $"{hoverName ?? name} %{{y:,.1f}}<extra></extra>",
+    };
+
+    static List<object> Prepend(object? first, IEnumerable<object> rest) => first is null ? [.. rest] : [first, .. rest];
+
+    static string Day(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+}
