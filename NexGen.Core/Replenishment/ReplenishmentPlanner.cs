@@ -182,8 +182,9 @@ public static class ReplenishmentPlanner
 
     static int AlertOrder(ReplenishmentAlert a, ReplenishmentAlert b)
     {
-        var c = b.ValueAtRisk.CompareTo(a.ValueAtRisk);
-        if (c == 0) c = a.Severity.CompareTo(b.Severity);
+        // Critical before warning before info, so a missing lead time never hides a stock-out; then the money at risk.
+        var c = a.Severity.CompareTo(b.Severity);
+        if (c == 0) c = b.ValueAtRisk.CompareTo(a.ValueAtRisk);
         if (c == 0) c = string.CompareOrdinal(a.Location, b.Location);
         if (c == 0) c = string.CompareOrdinal(a.Sku, b.Sku);
         if (c == 0) c = string.CompareOrdinal(a.Kind, b.Kind);

@@ -48,7 +48,7 @@ public class ReplenishCliTests
     }
 
     [Fact]
-    public async Task AlertsPrintsTheTopAlertsByValueAtRisk()
+    public async Task AlertsPrintsTheTopAlertsBySeverityThenValueAtRisk()
     {
         await using var test = new TestStore();
         await ReplenishmentTestData.CreateAsync(test);
@@ -58,8 +58,8 @@ public class ReplenishCliTests
         Assert.True(alerts.ExitCode == 0, alerts.Error);
         var lines = alerts.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries);
         Assert.StartsWith("severity", lines[0]);
-        // M's forecast is too short for its 30-day lead time: 280 units at 2 = 560 at risk, whatever the class targets.
-        Assert.Matches(@"^warning\s+short_forecast\s+L1\s+M\s+560\.00\s+The forecast has 28 periods", lines[1]);
+        // B runs out within its lead time: critical, 70 units at 2 = 140 at risk, above every warning.
+        Assert.Matches(@"^critical\s+stockout\s+L1\s+B\s+140\.00\s+", lines[1]);
         Assert.Equal(4, lines.Length);
         Assert.StartsWith("... ", lines[3]);
     }

@@ -64,7 +64,7 @@ public class ReplenishmentServiceTests
     }
 
     [Fact]
-    public async Task AlertsAreRankedByValueAtRiskWithHandComputedUnits()
+    public async Task AlertsAreRankedBySeverityThenValueAtRiskWithHandComputedUnits()
     {
         await using var test = new TestStore();
         await CreateAsync(test);
@@ -74,17 +74,17 @@ public class ReplenishmentServiceTests
         // Unit cost 2 everywhere; data problems put the forecast over L + R (140, or 28 x 10 when the forecast is shorter) at risk.
         (string Sku, string Kind, AlertSeverity Severity, double Units, double Value)[] expected =
         [
+            ("B", AlertKinds.Stockout, AlertSeverity.Critical, 70, 140),
+            ("D", AlertKinds.Stockout, AlertSeverity.Critical, 40, 80),
             ("M", AlertKinds.ShortForecast, AlertSeverity.Warning, 280, 560),
             ("H", AlertKinds.MissingInventory, AlertSeverity.Warning, 140, 280),
             ("I", AlertKinds.StaleInventory, AlertSeverity.Warning, 140, 280),
             ("N", AlertKinds.InvalidParameters, AlertSeverity.Warning, 140, 280),
-            ("J", AlertKinds.MissingLeadTime, AlertSeverity.Info, 140, 280),
-            ("G", AlertKinds.Overstock, AlertSeverity.Info, 100, 200),
-            ("B", AlertKinds.Stockout, AlertSeverity.Critical, 70, 140),
-            ("D", AlertKinds.Stockout, AlertSeverity.Critical, 40, 80),
             ("F", AlertKinds.DeadStock, AlertSeverity.Warning, 40, 80),
             ("E", AlertKinds.LowStock, AlertSeverity.Warning, 12, 24),
             ("K", AlertKinds.LowStock, AlertSeverity.Warning, 12, 24),
+            ("J", AlertKinds.MissingLeadTime, AlertSeverity.Info, 140, 280),
+            ("G", AlertKinds.Overstock, AlertSeverity.Info, 100, 200),
         ];
         Assert.Equal(expected.Select(e => (e.Sku, e.Kind, e.Severity)), plan.Alerts.Select(a => (a.Sku, a.Kind, a.Severity)));
         for (var i = 0; i < expected.Length; i++)

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.Playwright;
 using NexGen.Core.Forecasting;
+using NexGen.Core.Replenishment;
 using NexGen.Core.Store;
 
 namespace NexGen.Tests.Web;
@@ -35,7 +36,7 @@ public sealed class TopAlertsCardTests(BrowserFixture browser)
     }
 
     [Fact]
-    public async Task CheckStockShowsTheRunsTopAlertsByValueAtRisk()
+    public async Task CheckStockShowsTheRunsTopAlertsBySeverityAndValueAtRisk()
     {
         await using var app = NexGenWebApp.Start();
         var forecast = await app.GetRequiredService<ForecastService>().RunAsync(
@@ -64,10 +65,13 @@ public sealed class TopAlertsCardTests(BrowserFixture browser)
             await Assertions.Expect(top.Locator("[data-cell=sku]")).ToHaveTextAsync(expected[0].Sku);
             await Assertions.Expect(top.Locator("[data-cell=message]")).ToHaveTextAsync(expected[0].Message);
             await Assertions.Expect(top.Locator("[data-cell=value]")).ToHaveTextAsync(expected[0].ValueAtRisk.ToString("N2", CultureInfo.InvariantCulture));
-            // Rows follow value at risk, highest first.
+            // Rows follow severity (warnings before infos here), then value at risk, highest first.
+            var severities = await rows.Locator("[data-cell=severity]").AllTextContentsAsync();
             var values = await rows.Locator("[data-cell=value]").AllTextContentsAsync();
-            var numbers = values.Select(v => double.Parse(v, NumberStyles.Number, CultureInfo.InvariantCulture)).ToList();
-            Assert.Equal(numbers.OrderByDescending(v => v), numbers);
+            var ranked = severities.Zip(values, (severity, value) => (Severity: Enum.Parse<AlertSeverity>(severity, ignoreCase: true),
+                Value: double.Parse(value, NumberStyles.Number, CultureInfo.InvariantCulture))).ToList();
+            Assert.Equal(ranked.OrderBy(r => r.Severity).ThenByDescending(r => r.Value), ranked);
+            Assert.Equal(AlertSeverity.Warning, ranked[0].Severity);
 
             await card.ScrollIntoViewIfNeededAsync();
             await page.ScreenshotAsync(new PageScreenshotOptions { Path = "/tmp/nexgen-top-alerts.png" });
