@@ -21,7 +21,7 @@ public sealed class AuditLog(DuckDbStore store)
     {
         using var connection = store.Open();
         var rows = await connection.QueryAsync<AuditEntry>(new CommandDefinition(
-            "SELECT id, at, actor, action, target, details FROM audit_log ORDER BY id DESC LIMIT $count",
+            "SELECT id, occurred AS At, actor, action, target, details FROM audit_log ORDER BY id DESC LIMIT $count",
             new { count }, cancellationToken: cancellationToken));
         return rows.AsList();
     }

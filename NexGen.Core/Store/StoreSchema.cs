@@ -85,7 +85,7 @@ public static class StoreSchema
             created TIMESTAMP NOT NULL);
         CREATE SEQUENCE audit_ids START 1;
         CREATE TABLE audit_log (
-            id BIGINT PRIMARY KEY, at TIMESTAMP NOT NULL, actor VARCHAR NOT NULL, action VARCHAR NOT NULL,
+            id BIGINT PRIMARY KEY, occurred TIMESTAMP NOT NULL, actor VARCHAR NOT NULL, action VARCHAR NOT NULL,
             target VARCHAR, details VARCHAR);
         """,
     ];

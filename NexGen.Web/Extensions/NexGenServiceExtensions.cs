@@ -40,6 +40,7 @@ public static class NexGenServiceExtensions
         services.AddSingleton<FolderImporter>();
         services.AddSingleton<ImportNotifier>();
         services.AddSingleton<UploadImporter>();
+        services.AddSingleton<AccessAdmin>();
         // One ForecastService for the whole app: it allows one run at a time and every page watches its progress.
         services.AddSingleton<RunStore>();
         services.AddSingleton<ModelRegistry>();
