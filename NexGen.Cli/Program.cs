@@ -2,7 +2,7 @@ using NexGen.Cli;
 using NexGen.Cli.Commands;
 using NexGen.Core.Store;
 
-string[] usage = [ImportCommand.Usage, InfoCommand.Usage, GenerateCommand.Usage, ForecastCommand.Usage, BacktestCommand.Usage, ModelsCommand.Usage];
+string[] usage = [ImportCommand.Usage, InfoCommand.Usage, GenerateCommand.Usage, ForecastCommand.Usage, BacktestCommand.Usage, ModelsCommand.Usage, KeysCommand.Usage, UsersCommand.Usage];
 using var cancel = new CancellationTokenSource();
 Console.CancelKeyPress += (_, e) =>
 {
@@ -22,6 +22,8 @@ try
         "backtest" => await BacktestCommand.RunAsync(line, settings, cancel.Token),
         "forecast" => await ForecastCommand.RunAsync(line, settings, cancel.Token),
         "models" => await ModelsCommand.RunAsync(line, settings, cancel.Token),
+        "keys" => await KeysCommand.RunAsync(line, settings, cancel.Token),
+        "users" => await UsersCommand.RunAsync(line, settings, cancel.Token),
 
         _ => throw new UsageException(line.Positional.Count == 0 ? "No command given." : $"Unknown command '{line.Positional[0]}'."),
     };
