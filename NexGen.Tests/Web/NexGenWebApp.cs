@@ -35,8 +35,9 @@ public sealed class NexGenWebApp : IAsyncDisposable
     /// <summary>
     /// Starts the app on a free port after writing <see cref="WebSamples"/> to its samples folder.
     /// <paramref name="settings"/> override the <c>NexGen</c> settings (keys like <c>NexGen:MaxUploadBytes</c>).
+    /// With <paramref name="anyAddress"/> the app listens on every address (0.0.0.0), not loopback alone.
     /// </summary>
-    public static NexGenWebApp Start(IReadOnlyDictionary<string, string?>? settings = null)
+    public static NexGenWebApp Start(IReadOnlyDictionary<string, string?>? settings = null, bool anyAddress = false)
     {
         var folder = Directory.CreateTempSubdirectory("nexgen-web-").FullName;
         var samples = Path.Combine(folder, "samples");
@@ -53,7 +54,10 @@ public sealed class NexGenWebApp : IAsyncDisposable
         var factory = new Factory(all);
         try
         {
-            factory.UseKestrel(0);
+            if (anyAddress)
+                factory.UseKestrel(kestrel => kestrel.ListenAnyIP(0));
+            else
+                factory.UseKestrel(0);
             factory.StartServer();
             var addresses = factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()
                 ?? throw new InvalidOperationException("Kestrel reports no addresses.");

@@ -27,38 +27,32 @@ public static class SecurityServiceExtensions
             .BindConfiguration(SecurityOptions.SectionName)
             .ValidateDataAnnotations()
             .ValidateOnStart();
-        var enabled = builder.Configuration.GetSection(SecurityOptions.SectionName).Get<SecurityOptions>()?.Enabled ?? false;
-
         services.AddSingleton<ApiKeyStore>();
         services.AddSingleton<UserStore>();
         services.AddSingleton<AuditLog>();
         services.AddSingleton<ExposureGuard>();
         services.AddHostedService(provider => provider.GetRequiredService<ExposureGuard>());
 
-        var authentication = services.AddAuthentication(enabled ? AuthSchemes.Selector : AuthSchemes.Local);
-        if (enabled)
-        {
-            authentication
-                .AddPolicyScheme(AuthSchemes.Selector, "API key for /api, cookie for pages", options =>
-                    options.ForwardDefaultSelector = context =>
-                        context.Request.Path.StartsWithSegments("/api") ? AuthSchemes.ApiKey : CookieAuthenticationDefaults.AuthenticationScheme)
-                .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(AuthSchemes.ApiKey, null)
-                .AddCookie(options =>
-                {
-                    options.LoginPath = "/login";
-                    options.AccessDeniedPath = "/login";
-                    options.Cookie.Name = "nexgen.auth";
-                    options.Cookie.HttpOnly = true;
-                    options.Cookie.SameSite = SameSiteMode.Strict;
-                    options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
-                    options.ExpireTimeSpan = TimeSpan.FromHours(12);
-                    options.SlidingExpiration = true;
-                });
-        }
-        else
-        {
-            authentication.AddScheme<AuthenticationSchemeOptions, LocalAuthenticationHandler>(AuthSchemes.Local, null);
-        }
+        // Every scheme is registered; the selector picks one per request from the settings as they are at run time.
+        services.AddAuthentication(AuthSchemes.Selector)
+            .AddPolicyScheme(AuthSchemes.Selector, "Local when off; API key for /api, cookie for pages when on", options =>
+                options.ForwardDefaultSelector = context =>
+                    !context.RequestServices.GetRequiredService<IOptions<SecurityOptions>>().Value.Enabled ? AuthSchemes.Local
+                    : context.Request.Path.StartsWithSegments("/api") ? AuthSchemes.ApiKey
+                    : CookieAuthenticationDefaults.AuthenticationScheme)
+            .AddScheme<AuthenticationSchemeOptions, LocalAuthenticationHandler>(AuthSchemes.Local, null)
+            .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(AuthSchemes.ApiKey, null)
+            .AddCookie(options =>
+            {
+                options.LoginPath = "/login";
+                options.AccessDeniedPath = "/login";
+                options.Cookie.Name = "nexgen.auth";
+                options.Cookie.HttpOnly = true;
+                options.Cookie.SameSite = SameSiteMode.Strict;
+                options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+                options.ExpireTimeSpan = TimeSpan.FromHours(12);
+                options.SlidingExpiration = true;
+            });
         services.AddAuthorizationBuilder()
             .AddPolicy(Policies.Viewer, p => p.RequireRole(Policies.RolesOf[Policies.Viewer]))
             .AddPolicy(Policies.Planner, p => p.RequireRole(Policies.RolesOf[Policies.Planner]))
@@ -131,5 +125,7 @@ public static class SecurityServiceExtensions
         return app;
     }
 
-    static bool IsApi(HttpContext context) => context.Request.Path.StartsWithSegments("/api");
+    // The sign-in endpoints answer a rejected form (a missing antiforgery token) with problem details too, not a page.
+    static bool IsApi(HttpContext context) =>
+        context.Request.Path.StartsWithSegments("/api") || context.Request.Path.StartsWithSegments("/account");
 }
