@@ -35,11 +35,9 @@ public sealed class MalformedInputFixture : IAsyncLifetime
     {
         using var connection = App.App.GetRequiredService<DuckDbStore>().Open();
         var tables = await connection.QueryAsync<string>("SELECT table_name FROM information_schema.tables WHERE table_schema = 'main' ORDER BY 1");
-        var snapshot = new Dictionary<string, (long, decimal)>();
-        foreach (var table in tables)
-            snapshot[table] = await connection.QuerySingleAsync<(long, decimal)>(
-                $"SELECT count(*), CAST(coalesce(bit_xor(hash(t)), 0) AS DECIMAL(20, 0)) FROM \"{table}\" t");
-        return snapshot;
+        var rows = await connection.QueryAsync<(string Table, long Rows, decimal Hash)>(string.Join(" UNION ALL ", tables.Select(table =>
+            $"SELECT '{table}', count(*), CAST(coalesce(bit_xor(hash(t)), 0) AS DECIMAL(20, 0)) FROM \"{table}\" t")));
+        return rows.ToDictionary(r => r.Table, r => (r.Rows, r.Hash));
     }
 
     public async Task DisposeAsync()
