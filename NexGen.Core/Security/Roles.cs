@@ -16,10 +16,4 @@ public static class Roles
     /// <summary>The role named by <paramref name="text"/> (any case), or null when it names none.</summary>
     public static string? Parse(string? text) =>
         All.FirstOrDefault(r => string.Equals(r, text?.Trim(), StringComparison.OrdinalIgnoreCase));
-
-    /// <summary>Whether <paramref name="role"/> may do what <paramref name="required"/> may.</summary>
-    public static bool Includes(string role, string required) =>
-        IndexOf(role) >= IndexOf(required) && IndexOf(required) >= 0;
-
-    static int IndexOf(string role) => All.ToList().IndexOf(role);
 }

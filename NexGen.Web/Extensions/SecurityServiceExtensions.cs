@@ -30,8 +30,7 @@ public static class SecurityServiceExtensions
         services.AddSingleton<ApiKeyStore>();
         services.AddSingleton<UserStore>();
         services.AddSingleton<AuditLog>();
-        services.AddSingleton<ExposureGuard>();
-        services.AddHostedService(provider => provider.GetRequiredService<ExposureGuard>());
+        services.AddHostedService<ExposureGuard>();
 
         // Every scheme is registered; the selector picks one per request from the settings as they are at run time.
         services.AddAuthentication(AuthSchemes.Selector)

@@ -39,7 +39,6 @@ public sealed class ApiKeyAuthenticationHandler(
         [
             new Claim(ClaimTypes.Name, Actors.OfKey(record.Id, record.Name)),
             new Claim(ClaimTypes.Role, record.Role),
-            new Claim(AuthSchemes.KeyIdClaim, record.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)),
         ], Scheme.Name);
         return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), Scheme.Name));
     }

@@ -10,7 +10,4 @@ public static class AuthSchemes
 
     /// <summary>The default when authentication is on: API keys for <c>/api</c>, the cookie for pages.</summary>
     public const string Selector = "NexGen";
-
-    /// <summary>The claim type holding an API key's id.</summary>
-    public const string KeyIdClaim = "nexgen:key_id";
 }

@@ -14,15 +14,11 @@ namespace NexGen.Web.Security;
 public sealed class ExposureGuard(IServer server, IOptions<SecurityOptions> options, UserStore users, ApiKeyStore keys, ILogger<ExposureGuard> logger)
     : IHostedLifecycleService
 {
-    /// <summary>Whether every address is loopback (set once the server has started).</summary>
-    public bool LoopbackOnly { get; private set; } = true;
-
     public async Task StartedAsync(CancellationToken cancellationToken)
     {
         var addresses = server.Features.Get<IServerAddressesFeature>()?.Addresses ?? [];
         var exposed = addresses.Where(a => !IsLoopback(a)).ToList();
-        LoopbackOnly = exposed.Count == 0;
-        if (LoopbackOnly)
+        if (exposed.Count == 0)
         {
             if (!options.Value.Enabled)
                 logger.LogWarning("Authentication is off: anyone on this machine is an admin. Set Security:Enabled=true to require sign-in.");

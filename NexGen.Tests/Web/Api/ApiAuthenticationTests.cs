@@ -113,6 +113,25 @@ public sealed partial class ApiAuthenticationTests(SecuredAppFixture fixture) : 
         Assert.Contains(audit, e => e is { Actor: "user:pat", Action: "login.failed" });
     }
 
+    [Theory]
+    [InlineData(SecuredApp.UserName, true)]
+    [InlineData(SecuredApp.ViewerName, false)]
+    public async Task HomePageOffersUploadAndRunToPlannersOnly(string user, bool planner)
+    {
+        using var client = App.Client(null);
+        var signedIn = await SignInAsync(client, user, SecuredApp.UserPassword);
+        var cookie = signedIn.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith("nexgen.auth=", StringComparison.Ordinal));
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/");
+        request.Headers.Add("Cookie", cookie.Split(';')[0]);
+
+        var html = await (await client.SendAsync(request)).Content.ReadAsStringAsync();
+
+        Assert.Contains($"user:{user}", html);
+        Assert.Contains("data-testid=\"latest-run\"", html);
+        Assert.Equal(planner, html.Contains("data-testid=\"sales-file\"", StringComparison.Ordinal));
+        Assert.Equal(planner, html.Contains("data-testid=\"run-forecast\"", StringComparison.Ordinal));
+    }
+
     [Fact]
     public async Task LoginWithoutTheAntiforgeryTokenIsRefused()
     {

@@ -12,6 +12,7 @@ public sealed class SecuredApp : IAsyncDisposable
 {
     public const string UserName = "pat";
     public const string UserPassword = "correct horse battery";
+    public const string ViewerName = "vic";
 
     SecuredApp(NexGenWebApp app, string viewer, string planner, string admin)
     {
@@ -37,8 +38,9 @@ public sealed class SecuredApp : IAsyncDisposable
         var viewer = await keys.CreateAsync("test viewer", Roles.Viewer);
         var planner = await keys.CreateAsync("test planner", Roles.Planner);
         var admin = await keys.CreateAsync("test admin", Roles.Admin);
-        await app.GetRequiredService<UserStore>().SaveAsync(UserName, Roles.Planner,
-            new PasswordHasher<UserRecord>().HashPassword(null!, UserPassword));
+        var hash = new PasswordHasher<UserRecord>().HashPassword(null!, UserPassword);
+        await app.GetRequiredService<UserStore>().SaveAsync(UserName, Roles.Planner, hash);
+        await app.GetRequiredService<UserStore>().SaveAsync(ViewerName, Roles.Viewer, hash);
         return new SecuredApp(app, viewer.Key, planner.Key, admin.Key);
     }
 
