@@ -3,7 +3,7 @@ using NexGen.Cli.Commands;
 using NexGen.Core.Store;
 
 string[] usage = [ImportCommand.Usage, InfoCommand.Usage, GenerateCommand.Usage, ForecastCommand.Usage, BacktestCommand.Usage, ModelsCommand.Usage,
-    SimulateCommand.Usage, ReplenishCommand.Usage, AlertsCommand.Usage, PoCommand.Usage, SourcesCommand.Usage];
+    SimulateCommand.Usage, ReplenishCommand.Usage, AlertsCommand.Usage, PoCommand.Usage, SourcesCommand.Usage, KeysCommand.Usage, UsersCommand.Usage];
 using var cancel = new CancellationTokenSource();
 Console.CancelKeyPress += (_, e) =>
 {
@@ -28,6 +28,8 @@ try
         "alerts" => await AlertsCommand.RunAsync(line, settings, cancel.Token),
         "po" => await PoCommand.RunAsync(line, settings, cancel.Token),
         "sources" => await SourcesCommand.RunAsync(line, settings, cancel.Token),
+        "keys" => await KeysCommand.RunAsync(line, settings, cancel.Token),
+        "users" => await UsersCommand.RunAsync(line, settings, cancel.Token),
 
         _ => throw new UsageException(line.Positional.Count == 0 ? "No command given." : $"Unknown command '{line.Positional[0]}'."),
     };

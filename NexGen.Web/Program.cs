@@ -1,25 +1,27 @@
+using NexGen.Web.Api;
 using NexGen.Web.Components;
 using NexGen.Web.Extensions;
+using NexGen.Web.Security;
 
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddNexGen();
+builder.AddNexGenSecurity();
 builder.AddNexGenUi();
 builder.AddNexGenScheduling();
 
 var app = builder.Build();
 
-if (!app.Environment.IsDevelopment())
-{
-    app.UseExceptionHandler("/Error", createScopeForErrors: true);
-    app.UseHsts();
-}
-app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
-app.UseAntiforgery();
+app.UseNexGenSecurity();
 
 app.MapStaticAssets();
+app.MapOpenApi().AllowAnonymous();
+app.MapGet("/api-docs", () => TypedResults.LocalRedirect("/api-docs/index.html")).ExcludeFromDescription();
+app.MapNexGenApi();
+app.MapAccountEndpoints();
 app.MapRazorComponents<App>()
-    .AddInteractiveServerRenderMode();
+    .AddInteractiveServerRenderMode()
+    .RequireAuthorization(Policies.Viewer);
 
 app.Run();
 

@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using Dapper;
 using NexGen.Core.Features;
 using NexGen.Core.Store;
@@ -14,9 +15,15 @@ namespace NexGen.Core.Forecasting;
 /// </summary>
 public sealed class ForecastService(DuckDbStore store, RunStore runs, ModelRegistry registry)
 {
-    static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { WriteIndented = false };
+    static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
+    {
+        WriteIndented = false,
+        NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals,
+    };
 
     readonly SemaphoreSlim _gate = new(1, 1);
+    readonly Lock _sync = new();
+    CancellationTokenSource? _cancel;
     long _running;
 
     /// <summary>Whether a run is in progress.</summary>
@@ -31,21 +38,92 @@ public sealed class ForecastService(DuckDbStore store, RunStore runs, ModelRegis
     public string ModelsFolder => Path.Combine(Path.GetDirectoryName(store.Path)!, "models");
 
     /// <summary>Runs a forecast to the end and returns its run record (succeeded, failed or cancelled).</summary>
-    public async Task<RunRecord> RunAsync(ForecastRunRequest request, CancellationToken cancellationToken = default)
+    public async Task<RunRecord> RunAsync(ForecastRunRequest request, CancellationToken cancellationToken = default) =>
+        await (await StartAsync(request, cancellationToken)).Completion;
+
+    /// <summary>
+    /// Records a forecast run and returns as soon as it is recorded, with the run's id and a task that ends with it
+    /// (callers that answer at once, like the API, keep the id and let the run go on). <see cref="Cancel"/> or
+    /// <paramref name="cancellationToken"/> cancels it.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">The horizon is not 1 to 400 periods.</exception>
+    /// <exception cref="RunInProgressException">Another run is in progress.</exception>
+    public Task<StartedRun> StartAsync(ForecastRunRequest request, CancellationToken cancellationToken = default)
     {
-        if (request.Horizon is < 1 or > 400)
-            throw new ArgumentOutOfRangeException(nameof(request), request.Horizon, "The horizon must be 1 to 400 periods.");
+        if (request.Horizon is < 1 or > MaxHorizon)
+            throw new ArgumentOutOfRangeException(nameof(request), request.Horizon, $"The horizon must be 1 to {MaxHorizon} periods.");
+        return StartAsync("forecast", request.Trigger, JsonSerializer.Serialize(request, Json),
+            (id, token) => ExecuteAsync(id, request, token), cancellationToken);
+    }
+
+    /// <summary>
+    /// Records a rolling-origin backtest run (kind <c>backtest</c>) and returns once it is recorded, like
+    /// <see cref="StartAsync(ForecastRunRequest, CancellationToken)"/>. Its metrics per model become the run's metrics;
+    /// it writes no forecasts and trains no registered model.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">The horizon is not 1 to 400 periods or the windows not 1 to 20.</exception>
+    /// <exception cref="RunInProgressException">Another run is in progress.</exception>
+    public Task<StartedRun> StartBacktestAsync(BacktestRunRequest request, CancellationToken cancellationToken = default)
+    {
+        if (request.Horizon is < 1 or > MaxHorizon)
+            throw new ArgumentOutOfRangeException(nameof(request), request.Horizon, $"The horizon must be 1 to {MaxHorizon} periods.");
+        if (request.Windows is < 1 or > MaxWindows)
+            throw new ArgumentOutOfRangeException(nameof(request), request.Windows, $"The windows must be 1 to {MaxWindows}.");
+        return StartAsync("backtest", request.Trigger, JsonSerializer.Serialize(request, Json),
+            (id, token) => ExecuteBacktestAsync(id, request, token), cancellationToken);
+    }
+
+    /// <summary>Largest horizon a run accepts, in periods.</summary>
+    public const int MaxHorizon = 400;
+
+    /// <summary>Most backtest windows a run accepts.</summary>
+    public const int MaxWindows = 20;
+
+    /// <summary>Asks the run in progress to stop if its id is <paramref name="runId"/>; false when that run is not running.</summary>
+    public bool Cancel(long runId)
+    {
+        lock (_sync)
+        {
+            if (_cancel is null || Interlocked.Read(ref _running) != runId)
+                return false;
+            _cancel.Cancel();
+            return true;
+        }
+    }
+
+    async Task<StartedRun> StartAsync(string kind, string trigger, string parametersJson, Func<long, CancellationToken, Task> execute, CancellationToken cancellationToken)
+    {
         if (!await _gate.WaitAsync(0, cancellationToken))
             throw new RunInProgressException(Interlocked.Read(ref _running));
+        var cancel = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        long id;
         try
         {
-            var id = await runs.StartAsync("forecast", request.Trigger, JsonSerializer.Serialize(request, Json), await DataVersionAsync(), cancellationToken);
+            id = await runs.StartAsync(kind, trigger, parametersJson, await DataVersionAsync(), cancellationToken);
+        }
+        catch
+        {
+            cancel.Dispose();
+            _gate.Release();
+            throw;
+        }
+        lock (_sync)
+        {
+            _cancel = cancel;
             Interlocked.Exchange(ref _running, id);
+        }
+        return new StartedRun(id, Task.Run(() => FinishAsync(id, execute, cancel), CancellationToken.None));
+    }
+
+    async Task<RunRecord> FinishAsync(long id, Func<long, CancellationToken, Task> execute, CancellationTokenSource cancel)
+    {
+        try
+        {
             try
             {
-                await Task.Run(() => ExecuteAsync(id, request, cancellationToken), cancellationToken);
+                await execute(id, cancel.Token);
             }
-            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            catch (OperationCanceledException) when (cancel.IsCancellationRequested)
             {
                 await runs.FailAsync(id, cancelled: true, "cancelled", CancellationToken.None);
             }
@@ -58,10 +136,38 @@ public sealed class ForecastService(DuckDbStore store, RunStore runs, ModelRegis
         }
         finally
         {
-            Current = null;
-            Interlocked.Exchange(ref _running, 0);
+            lock (_sync)
+            {
+                Current = null;
+                _cancel = null;
+                Interlocked.Exchange(ref _running, 0);
+            }
+            cancel.Dispose();
             _gate.Release();
         }
+    }
+
+    async Task ExecuteBacktestAsync(long id, BacktestRunRequest request, CancellationToken cancellationToken)
+    {
+        Report(new RunProgress(id, "loading sales", 0));
+        var panel = await new SalesPanelLoader(store).LoadAsync(cancellationToken);
+        var options = new ForecastEngineOptions
+        {
+            Horizon = request.Horizon,
+            CalibrationWindows = request.CalibrationWindows,
+            Model = request.Model ?? new GlobalModelOptions(),
+        };
+        var result = new Backtester(panel, options).Run(new BacktestOptions(request.Windows, request.Horizon, Cutoff: request.Cutoff),
+            new InlineProgress((phase, fraction) => Report(new RunProgress(id, phase, 0.05 + 0.9 * fraction))), cancellationToken);
+        var metrics = JsonSerializer.Serialize(new
+        {
+            cutoffs = result.Cutoffs,
+            horizon = result.Horizon,
+            periodDays = panel.PeriodDays,
+            backtest = result.Metrics,
+            coverage = result.Coverage,
+        }, Json);
+        await runs.CompleteAsync(id, metrics, null, [], cancellationToken);
     }
 
     async Task ExecuteAsync(long id, ForecastRunRequest request, CancellationToken cancellationToken)

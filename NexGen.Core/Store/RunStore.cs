@@ -212,16 +212,32 @@ public sealed class RunStore(DuckDbStore store)
         long runId, string? location = null, string? sku = null, DateOnly? from = null, DateOnly? to = null,
         CancellationToken cancellationToken = default)
     {
-        var where = new List<string> { "run_id = $runId" };
-        if (location is not null) where.Add("location = $location");
-        if (sku is not null) where.Add("sku = $sku");
-        if (from is not null) where.Add("date >= $from");
-        if (to is not null) where.Add("date <= $to");
+        var filter = new ForecastFilter(location, sku, from, to);
         using var connection = store.Open();
         var rows = await connection.QueryAsync<ForecastRow>(new CommandDefinition(
-            $"SELECT {ForecastColumns} FROM forecasts WHERE {string.Join(" AND ", where)} ORDER BY ALL",
-            new { runId, location, sku, from, to }, cancellationToken: cancellationToken));
+            $"SELECT {ForecastColumns} FROM forecasts WHERE {Where(filter)} ORDER BY ALL",
+            Parameters(runId, filter), cancellationToken: cancellationToken));
         return rows.AsList();
+    }
+
+    /// <summary>
+    /// <paramref name="limit"/> forecast rows of a run from row <paramref name="offset"/> on, in the order of
+    /// <see cref="ForecastsAsync"/>, with the number of rows the filter matches.
+    /// </summary>
+    public async Task<ForecastPage> ForecastPageAsync(long runId, ForecastFilter filter, long offset, int limit, CancellationToken cancellationToken = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(offset);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(limit);
+        var parameters = Parameters(runId, filter);
+        parameters.Add("offset", offset);
+        parameters.Add("limit", limit);
+        using var connection = store.Open();
+        var total = await connection.ExecuteScalarAsync<long>(new CommandDefinition(
+            $"SELECT count(*) FROM forecasts WHERE {Where(filter)}", parameters, cancellationToken: cancellationToken));
+        var rows = await connection.QueryAsync<ForecastRow>(new CommandDefinition(
+            $"SELECT {ForecastColumns} FROM forecasts WHERE {Where(filter)} ORDER BY ALL LIMIT $limit OFFSET $offset",
+            parameters, cancellationToken: cancellationToken));
+        return new ForecastPage(rows.AsList(), total);
     }
 
     /// <summary>
@@ -232,12 +248,21 @@ public sealed class RunStore(DuckDbStore store)
     /// </summary>
     /// <param name="format">"csv" or "parquet".</param>
     /// <exception cref="KeyNotFoundException">No run has this id.</exception>
-    public async Task ExportForecastsAsync(long runId, string path, string format, CancellationToken cancellationToken = default)
+    public Task ExportForecastsAsync(long runId, string path, string format, CancellationToken cancellationToken = default) =>
+        ExportForecastsAsync(runId, ForecastFilter.All, path, format, cancellationToken);
+
+    /// <summary>
+    /// As above, for the rows <paramref name="filter"/> matches. In CSV, a text cell that a spreadsheet would read as a
+    /// formula (starting with <c>=</c>, <c>+</c>, <c>-</c>, <c>@</c>, a tab or a carriage return) is written with a
+    /// leading apostrophe, so that opening an export can never run one.
+    /// </summary>
+    public async Task ExportForecastsAsync(long runId, ForecastFilter filter, string path, string format, CancellationToken cancellationToken = default)
     {
-        var options = format.ToLowerInvariant() switch
+        var (options, columns) = format.ToLowerInvariant() switch
         {
-            "csv" => "FORMAT csv, HEADER true, DELIMITER ','",
-            "parquet" => "FORMAT parquet",
+            "csv" => ("FORMAT csv, HEADER true, DELIMITER ','",
+                $"{Neutralised("location")}, {Neutralised("sku")}, date, forecast, p10, p50, p90, p95, {Neutralised("model")}"),
+            "parquet" => ("FORMAT parquet", ForecastColumns),
             _ => throw new ArgumentException($"Unknown export format '{format}': use csv or parquet.", nameof(format)),
         };
         var target = Path.GetFullPath(path);
@@ -248,9 +273,13 @@ public sealed class RunStore(DuckDbStore store)
             throw new KeyNotFoundException($"There is no run {runId}.");
         try
         {
-            // COPY takes no parameters: the id is a number and the path is quoted as a SQL string literal.
+            // COPY takes no parameters: the filtered rows go to a temporary table of this connection first (a
+            // parameterised query), and the path is quoted as a SQL string literal.
+            await connection.ExecuteAsync(new CommandDefinition(
+                $"CREATE TEMP TABLE export AS SELECT {ForecastColumns} FROM forecasts WHERE {Where(filter)}",
+                Parameters(runId, filter), cancellationToken: cancellationToken));
             await connection.ExecuteAsync(new CommandDefinition($"""
-                COPY (SELECT {ForecastColumns} FROM forecasts WHERE run_id = {runId.ToString(CultureInfo.InvariantCulture)} ORDER BY ALL)
+                COPY (SELECT {columns} FROM (SELECT * FROM export ORDER BY ALL))
                 TO '{temporary.Replace("'", "''")}' ({options})
                 """, cancellationToken: cancellationToken));
             File.Move(temporary, target, overwrite: true);
@@ -260,6 +289,22 @@ public sealed class RunStore(DuckDbStore store)
             File.Delete(temporary);
         }
     }
+
+    static string Neutralised(string column) =>
+        $"CASE WHEN regexp_matches({column}, '^[=+\\-@\\t\\r]') THEN '''' || {column} ELSE {column} END AS {column}";
+
+    static string Where(ForecastFilter filter)
+    {
+        var where = new List<string> { "run_id = $runId" };
+        if (filter.Location is not null) where.Add("location = $location");
+        if (filter.Sku is not null) where.Add("sku = $sku");
+        if (filter.From is not null) where.Add("date >= $from");
+        if (filter.To is not null) where.Add("date <= $to");
+        return string.Join(" AND ", where);
+    }
+
+    static DynamicParameters Parameters(long runId, ForecastFilter filter) =>
+        new(new { runId, location = filter.Location, sku = filter.Sku, from = filter.From, to = filter.To });
 
     static void RequireRunning(DuckDBConnection connection, System.Data.IDbTransaction transaction, long id)
     {

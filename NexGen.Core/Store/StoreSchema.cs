@@ -115,6 +115,22 @@ public static class StoreSchema
             source VARCHAR PRIMARY KEY, value_type VARCHAR NOT NULL, value VARCHAR NOT NULL,
             import_id BIGINT NOT NULL, loaded TIMESTAMP NOT NULL);
         """,
+        // 10: API keys (SHA-256 of the key, never the key), users (ASP.NET Core Identity password hashes) and the audit log
+        // of who imported, ran, approved or changed what.
+        """
+        CREATE SEQUENCE api_key_ids START 1;
+        CREATE TABLE api_keys (
+            id BIGINT PRIMARY KEY, name VARCHAR NOT NULL, role VARCHAR NOT NULL, hash VARCHAR NOT NULL UNIQUE,
+            prefix VARCHAR NOT NULL, created TIMESTAMP NOT NULL, revoked TIMESTAMP);
+        CREATE SEQUENCE user_ids START 1;
+        CREATE TABLE users (
+            id BIGINT PRIMARY KEY, name VARCHAR NOT NULL UNIQUE, role VARCHAR NOT NULL, password_hash VARCHAR NOT NULL,
+            created TIMESTAMP NOT NULL);
+        CREATE SEQUENCE audit_ids START 1;
+        CREATE TABLE audit_log (
+            id BIGINT PRIMARY KEY, occurred TIMESTAMP NOT NULL, actor VARCHAR NOT NULL, action VARCHAR NOT NULL,
+            target VARCHAR, details VARCHAR);
+        """,
     ];
 
     public static int Latest => Migrations.Count;

@@ -230,6 +230,30 @@ public class RunStoreTests
     }
 
     [Fact]
+    public async Task CsvExportEscapesCellsASpreadsheetWouldRunAsFormulasAndKeepsTheFilter()
+    {
+        await using var test = new TestStore();
+        var runs = new RunStore(test.Store);
+        var id = await runs.StartAsync("forecast", "manual", "{}", null);
+        await runs.CompleteAsync(id, null, null,
+        [
+            new ForecastRow("+S1", "=HYPERLINK(\"http://x\")", new DateOnly(2024, 3, 1), 2, null, null, null, null, "@SUM(A1)"),
+            new ForecastRow("-S2", "A", new DateOnly(2024, 3, 1), 3, null, null, null, null, "global"),
+            new ForecastRow("S3", "a=b", new DateOnly(2024, 3, 2), 4, null, null, null, null, "global"),
+        ]);
+        var path = Path.Combine(test.Folder, "safe.csv");
+
+        await runs.ExportForecastsAsync(id, new ForecastFilter(From: new DateOnly(2024, 3, 1), To: new DateOnly(2024, 3, 1)), path, "csv");
+
+        Assert.Equal("""
+            location,sku,date,forecast,p10,p50,p90,p95,model
+            '+S1,"'=HYPERLINK(""http://x"")",2024-03-01,2.0,,,,,'@SUM(A1)
+            '-S2,A,2024-03-01,3.0,,,,,global
+
+            """.ReplaceLineEndings("\n"), File.ReadAllText(path).ReplaceLineEndings("\n"));
+    }
+
+    [Fact]
     public async Task ExportToParquetReadsBackAndIsByteIdenticalForTheSameData()
     {
         await using var test = new TestStore();

@@ -87,6 +87,8 @@ public sealed class HomePageTests(BrowserFixture browser, SampleAppFixture fixtu
         var after = await StoreInfoAsync();
         Assert.Equal(before.SalesRows + 6, after.SalesRows);
         Assert.Equal(before.RecentImports.Count + 1, after.RecentImports.Count);
+        var audit = await App.GetRequiredService<NexGen.Core.Security.AuditLog>().RecentAsync(10);
+        Assert.Contains(audit, e => e.Actor == "local" && e.Action == "import" && e.Target == $"import {after.RecentImports[0].Id}");
         await Assertions.Expect(page.Locator("[data-kpi=sales-rows] .kpi-value")).ToHaveTextAsync(Count(after.SalesRows));
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = "/tmp/nexgen-upload-succeeded.png", FullPage = true });
     }

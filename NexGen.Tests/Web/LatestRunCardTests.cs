@@ -107,6 +107,8 @@ public sealed class LatestRunCardTests(BrowserFixture browser)
             await Assertions.Expect(card).ToHaveAttributeAsync("data-status", "succeeded", new() { Timeout = 60_000 });
             var run = (await runs.RecentAsync(5)).First(r => r.Kind == "forecast");
             Assert.Equal(("succeeded", "manual"), (run.Status, run.Trigger));
+            Assert.Contains(await app.GetRequiredService<NexGen.Core.Security.AuditLog>().RecentAsync(10),
+                e => e.Actor == "local" && e.Action == "run.start" && e.Target == $"run {run.Id}");
             await Assertions.Expect(card).ToHaveAttributeAsync("data-run-id", run.Id.ToString(CultureInfo.InvariantCulture));
             await Assertions.Expect(card.Locator("[data-testid=run-status]")).ToHaveTextAsync("succeeded");
             await Assertions.Expect(card.Locator("[data-fact=horizon]")).ToContainTextAsync("4 weeks (28 days)");

@@ -35,9 +35,10 @@ public sealed class NexGenWebApp : IAsyncDisposable
     /// <summary>
     /// Starts the app on a free port after writing <see cref="WebSamples"/> to its samples folder.
     /// <paramref name="settings"/> override settings (keys like <c>NexGen:MaxUploadBytes</c>); the schedule is off
-    /// unless they set <c>Scheduling:Enabled</c>.
+    /// unless they set <c>Scheduling:Enabled</c>. With <paramref name="anyAddress"/> the app listens on every address
+    /// (0.0.0.0), not loopback alone.
     /// </summary>
-    public static NexGenWebApp Start(IReadOnlyDictionary<string, string?>? settings = null)
+    public static NexGenWebApp Start(IReadOnlyDictionary<string, string?>? settings = null, bool anyAddress = false)
     {
         var folder = Directory.CreateTempSubdirectory("nexgen-web-").FullName;
         var samples = Path.Combine(folder, "samples");
@@ -56,7 +57,10 @@ public sealed class NexGenWebApp : IAsyncDisposable
         var factory = new Factory(all);
         try
         {
-            factory.UseKestrel(0);
+            if (anyAddress)
+                factory.UseKestrel(kestrel => kestrel.ListenAnyIP(0));
+            else
+                factory.UseKestrel(0);
             factory.StartServer();
             var addresses = factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()
                 ?? throw new InvalidOperationException("Kestrel reports no addresses.");

@@ -47,6 +47,7 @@ public static class NexGenServiceExtensions
         services.AddSingleton(provider => new SourceConnectionStrings(provider.GetRequiredService<IConfiguration>().GetConnectionString));
         services.AddSingleton(provider => ActivatorUtilities.CreateInstance<SqlSourceLoader>(provider,
             provider.GetRequiredService<IOptions<NexGenOptions>>().Value));
+        services.AddSingleton<AccessAdmin>();
         // One ForecastService for the whole app: it allows one run at a time and every page watches its progress.
         services.AddSingleton<RunStore>();
         services.AddSingleton<ModelRegistry>();

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Components.Forms;
 using Microsoft.Extensions.Options;
 using NexGen.Core;
 using NexGen.Core.Ingestion;
+using NexGen.Core.Security;
 using NexGen.Web.Extensions;
 
 namespace NexGen.Web.Services;
@@ -13,6 +14,7 @@ namespace NexGen.Web.Services;
 public sealed class UploadImporter(
     CsvImporter importer,
     ImportNotifier notifier,
+    AuditLog audit,
     IOptions<NexGenOptions> options,
     ILogger<UploadImporter> logger)
 {
@@ -22,11 +24,12 @@ public sealed class UploadImporter(
     public long MaxUploadBytes => options.Value.MaxUploadBytes;
 
     /// <summary>
-    /// Uploads and imports <paramref name="file"/> into the table of <paramref name="kind"/>. Throws
+    /// Uploads and imports <paramref name="file"/> into the table of <paramref name="kind"/> on behalf of
+    /// <paramref name="actor"/> (recorded in the audit log). Throws
     /// <see cref="UploadTooLargeException"/> for a file over the limit and <see cref="OperationCanceledException"/>
     /// when cancelled during the upload; a cancelled import returns a <see cref="ImportStatus.Cancelled"/> report.
     /// </summary>
-    public async Task<ImportReport> ImportAsync(DataKind kind, IBrowserFile file, IProgress<UploadProgress>? progress, CancellationToken cancellationToken)
+    public async Task<ImportReport> ImportAsync(DataKind kind, IBrowserFile file, string actor, IProgress<UploadProgress>? progress, CancellationToken cancellationToken)
     {
         if (file.Size > MaxUploadBytes)
             throw new UploadTooLargeException(file.Name, file.Size, MaxUploadBytes);
@@ -42,6 +45,8 @@ public sealed class UploadImporter(
             var report = await Task.Run(() => importer.ImportAsync(request, importProgress, cancellationToken), CancellationToken.None);
             logger.LogInformation("Upload {File} ({Bytes} bytes) imported as {Kind}: {Status}, {Rows} rows",
                 file.Name, file.Size, kind, report.Status, report.RowsImported);
+            await audit.RecordAsync(actor, "import", $"import {report.ImportId}",
+                $"{report.Kind} {report.FileName}: {report.Status}, {report.RowsImported} rows", CancellationToken.None);
             notifier.NotifyImportFinished();
             return report;
         }

@@ -1,10 +1,12 @@
 using System.Diagnostics;
 using System.Globalization;
 using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Components.Forms;
 using MudBlazor;
 using NexGen.Core.Ingestion;
 using NexGen.Core.Store;
+using NexGen.Web.Security;
 using NexGen.Web.Services;
 
 namespace NexGen.Web.Components.Pages;
@@ -28,6 +30,8 @@ public sealed partial class Home : IDisposable
     [Inject] ImportNotifier Notifier { get; set; } = default!;
     [Inject] ISnackbar Snackbar { get; set; } = default!;
     [Inject] ILogger<Home> Logger { get; set; } = default!;
+
+    [CascadingParameter] Task<AuthenticationState> AuthenticationState { get; set; } = default!;
 
     MudFileUpload<IBrowserFile>? _upload;
     StoreInfo? _info;
@@ -107,7 +111,8 @@ public sealed partial class Home : IDisposable
         StateHasChanged();
         try
         {
-            _report = await Uploads.ImportAsync(DataKind.Sales, file, new CallbackProgress<UploadProgress>(OnProgress), cancel.Token);
+            var actor = Actors.Of((await AuthenticationState).User);
+            _report = await Uploads.ImportAsync(DataKind.Sales, file, actor, new CallbackProgress<UploadProgress>(OnProgress), cancel.Token);
             await LoadAsync();
         }
         catch (OperationCanceledException) when (cancel.IsCancellationRequested)

@@ -1,9 +1,12 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Authorization;
 using MudBlazor;
+using NexGen.Core.Security;
 using NexGen.Core.Forecasting;
 using NexGen.Core.Store;
 using NexGen.Web.Forecasts;
+using NexGen.Web.Security;
 
 namespace NexGen.Web.Components.Shared;
 
@@ -23,6 +26,9 @@ public sealed partial class LatestRunCard : IDisposable
     [Inject] ForecastService Forecasts { get; set; } = default!;
     [Inject] ILogger<LatestRunCard> Logger { get; set; } = default!;
     [Inject] ISnackbar Snackbar { get; set; } = default!;
+    [Inject] AuditLog Audit { get; set; } = default!;
+
+    [CascadingParameter] Task<AuthenticationState> AuthenticationState { get; set; } = default!;
 
     RunRecord? _latest;
     ForecastRunMetrics? _latestMetrics;
@@ -143,7 +149,7 @@ public sealed partial class LatestRunCard : IDisposable
     /// Starts a forecast run in the background: the run outlives this page, and the circuit is not held while it goes
     /// (the card follows it through <see cref="ForecastService.ProgressChanged"/>).
     /// </summary>
-    void StartRun()
+    async Task StartRunAsync()
     {
         if (Forecasts.Current is { } current)
         {
@@ -155,15 +161,18 @@ public sealed partial class LatestRunCard : IDisposable
         var cts = new CancellationTokenSource();
         _mine = cts;
         var request = new ForecastRunRequest(Math.Clamp(Horizon, 1, 400), Cutoff: null, Trigger: "manual", CalibrationWindows: 2, Model: null);
-        _ = Task.Run(() => RunInBackgroundAsync(request, cts));
+        var actor = Actors.Of((await AuthenticationState).User);
+        _ = Task.Run(() => RunInBackgroundAsync(request, actor, cts));
     }
 
     /// <summary>Runs the forecast to its end; never throws: every failure is logged and told to this page if it is still open.</summary>
-    async Task RunInBackgroundAsync(ForecastRunRequest request, CancellationTokenSource cts)
+    async Task RunInBackgroundAsync(ForecastRunRequest request, string actor, CancellationTokenSource cts)
     {
         try
         {
-            var run = await Forecasts.RunAsync(request, cts.Token);
+            var started = await Forecasts.StartAsync(request, cts.Token);
+            await Audit.RecordAsync(actor, "run.start", $"run {started.Id}", $"forecast, horizon {request.Horizon}", CancellationToken.None);
+            var run = await started.Completion;
             Logger.LogInformation("Forecast run #{RunId} started from the dashboard {Status}", run.Id, run.Status);
         }
         catch (RunInProgressException e)
