@@ -30,7 +30,19 @@ public sealed class RefreshService(
     /// <param name="finalAttempt">Whether a failure is final (no retry follows), which is when webhooks hear of it.</param>
     public async Task<RefreshResult> RunAsync(RefreshRequest request, bool finalAttempt, CancellationToken cancellationToken = default)
     {
+        var (_, completion) = await StartAsync(request, finalAttempt, cancellationToken);
+        return await completion;
+    }
+
+    /// <summary>Records the refresh run and starts it in the background: its id now, its result when it ends.</summary>
+    public async Task<(long Id, Task<RefreshResult> Completion)> StartAsync(RefreshRequest request, bool finalAttempt, CancellationToken cancellationToken = default)
+    {
         var id = await runs.StartAsync("refresh", request.Trigger, JsonSerializer.Serialize(request, Json), null, cancellationToken);
+        return (id, Task.Run(() => ExecuteAsync(id, request, finalAttempt, cancellationToken), CancellationToken.None));
+    }
+
+    async Task<RefreshResult> ExecuteAsync(long id, RefreshRequest request, bool finalAttempt, CancellationToken cancellationToken)
+    {
         try
         {
             var ingested = await LoadSourcesAsync(id, cancellationToken);

@@ -13,7 +13,8 @@ public static class NexGenApi
             .MapImportsApi()
             .MapRunsApi()
             .MapForecastsApi()
-            .MapModelsApi();
+            .MapModelsApi()
+            .MapReplenishmentApi();
         return app;
     }
 }

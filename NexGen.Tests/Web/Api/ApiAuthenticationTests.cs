@@ -60,6 +60,7 @@ public sealed partial class ApiAuthenticationTests(SecuredAppFixture fixture) : 
         var ready = await Problems.JsonAsync(await none.GetAsync("/api/v1/health/ready"), HttpStatusCode.OK);
         Assert.Equal("ready", ready.GetProperty("status").GetString());
         Assert.Equal("ok", ready.GetProperty("checks").GetProperty("store").GetString());
+        Assert.Equal("running", ready.GetProperty("checks").GetProperty("scheduler").GetString());
 
         var openApi = await Problems.JsonAsync(await none.GetAsync("/openapi/v1.json"), HttpStatusCode.OK);
         var paths = openApi.GetProperty("paths").EnumerateObject().Select(p => p.Name).ToHashSet();

@@ -88,7 +88,7 @@ public sealed class MalformedInputTests(MalformedInputFixture fixture) : IClassF
         ["horizon beyond Int32"] = Run("{\"kind\":\"forecast\",\"horizon\":99999999999999}", 400),
         ["horizon as text"] = Run("{\"kind\":\"forecast\",\"horizon\":\"ten\"}", 400),
         ["fractional horizon"] = Run("{\"kind\":\"forecast\",\"horizon\":1.5}", 400),
-        ["refresh runs (not yet)"] = Run("{\"kind\":\"refresh\",\"horizon\":4}", 400),
+        ["refresh with a cutoff"] = Run("{\"kind\":\"refresh\",\"horizon\":4,\"cutoff\":\"2024-01-05\"}", 400),
         ["SQL-looking run kind"] = Run("{\"kind\":\"forecast'; DROP TABLE runs; --\",\"horizon\":4}", 400),
         ["impossible cutoff"] = Run("{\"kind\":\"forecast\",\"horizon\":4,\"cutoff\":\"2024-02-30\"}", 400),
         ["backtest with no window"] = Run("{\"kind\":\"backtest\",\"horizon\":4,\"windows\":0}", 400),

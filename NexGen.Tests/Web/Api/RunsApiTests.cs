@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json;
 using NexGen.Core.Forecasting;
 using NexGen.Core.Security;
+using NexGen.Core.Store;
 
 namespace NexGen.Tests.Web.Api;
 
@@ -108,10 +109,58 @@ public sealed class RunsApiTests(SecuredAppFixture fixture) : IClassFixture<Secu
 
         await Problems.AssertFieldErrorsAsync(await planner.PostAsync("/api/v1/runs", Json("{\"kind\":\"forecast\",\"horizon\":-5}")), "horizon");
         await Problems.AssertFieldErrorsAsync(await planner.PostAsync("/api/v1/runs", Json("{\"kind\":\"forecast\",\"horizon\":100000}")), "horizon");
-        await Problems.AssertFieldErrorsAsync(await planner.PostAsync("/api/v1/runs", Json("{\"kind\":\"refresh\",\"horizon\":4}")), "kind");
+        await Problems.AssertFieldErrorsAsync(await planner.PostAsync("/api/v1/runs", Json("{\"kind\":\"refresh\",\"horizon\":4,\"cutoff\":\"2024-01-05\"}")), "cutoff");
+        await Problems.AssertFieldErrorsAsync(await planner.PostAsync("/api/v1/runs", Json("{\"kind\":\"forecast\",\"horizon\":4,\"retrain\":false}")), "retrain");
+        await Problems.AssertFieldErrorsAsync(await planner.PostAsync("/api/v1/runs", Json("{\"kind\":\"reindex\",\"horizon\":4}")), "kind");
         await Problems.AssertFieldErrorsAsync(await planner.PostAsync("/api/v1/runs", Json("{\"kind\":\"forecast\",\"horizon\":4,\"windows\":3,\"cutoff\":\"2024-02-30\"}")), "windows", "cutoff");
         await Problems.AssertFieldErrorsAsync(await planner.PostAsync("/api/v1/runs", Json("{\"kind\":\"backtest\",\"windows\":0}")), "horizon", "windows");
         await Problems.AssertFieldErrorsAsync(await planner.GetAsync("/api/v1/forecasts?from=2024-02-01&to=2024-01-01&format=xlsx&pageSize=0"), "to", "format", "pageSize");
+    }
+
+    [Fact]
+    public async Task ARefreshStartedThroughTheApiRunsSourcesForecastAndReplenishmentAndIsRecordedAsApi()
+    {
+        using var planner = App.Client(App.PlannerKey);
+
+        var started = await planner.PostAsync("/api/v1/runs", Json("{\"kind\":\"refresh\",\"horizon\":4,\"retrain\":true}"));
+        var run = await Problems.JsonAsync(started, HttpStatusCode.Accepted);
+        var id = run.GetProperty("id").GetInt64();
+        Assert.Equal(("refresh", "api"), (run.GetProperty("kind").GetString(), run.GetProperty("trigger").GetString()));
+
+        var done = await WaitForEndAsync(planner, id);
+        Assert.Equal("succeeded", done.GetProperty("status").GetString());
+        var runs = await App.App.GetRequiredService<RunStore>().RecentAsync(20);
+        var refresh = runs.Single(r => r.Id == id);
+        Assert.Contains("\"rowsIngested\":0", refresh.Metrics);
+        Assert.Contains("replenishment run #", refresh.Phase);
+        Assert.Contains(runs, r => r.Kind == "forecast" && r.Trigger == "api" && r.Id > id);
+    }
+
+    [Fact]
+    public async Task ReplenishmentAndAlertsServeTheLatestRunAfterAPlannerRunsIt()
+    {
+        using var planner = App.Client(App.PlannerKey);
+        using var viewer = App.Client(App.ViewerKey);
+        var forecast = await Problems.JsonAsync(await planner.PostAsync("/api/v1/runs", Json("{\"kind\":\"forecast\",\"horizon\":4}")), HttpStatusCode.Accepted);
+        Assert.Equal("succeeded", (await WaitForEndAsync(planner, forecast.GetProperty("id").GetInt64())).GetProperty("status").GetString());
+
+        await Problems.AssertProblemAsync(await viewer.PostAsync("/api/v1/replenishment", null), HttpStatusCode.Forbidden);
+        var created = await planner.PostAsync("/api/v1/replenishment", null);
+        var run = await Problems.JsonAsync(created, HttpStatusCode.Created);
+        var id = run.GetProperty("id").GetInt64();
+
+        var latest = await Problems.JsonAsync(await viewer.GetAsync("/api/v1/replenishment?location=store-1"), HttpStatusCode.OK);
+        Assert.Equal(id, latest.GetProperty("run").GetProperty("id").GetInt64());
+        var lines = latest.GetProperty("lines").EnumerateArray().ToList();
+        Assert.NotEmpty(lines);
+        Assert.All(lines, l => Assert.Equal("store-1", l.GetProperty("location").GetString()));
+        var alerts = await Problems.JsonAsync(await viewer.GetAsync("/api/v1/alerts?top=2"), HttpStatusCode.OK);
+        Assert.Equal(id, alerts.GetProperty("runId").GetInt64());
+        Assert.Equal(run.GetProperty("alerts").GetInt32(), alerts.GetProperty("total").GetInt32());
+        Assert.InRange(alerts.GetProperty("alerts").GetArrayLength(), 1, 2);
+        await Problems.AssertFieldErrorsAsync(await viewer.GetAsync("/api/v1/alerts?top=0"), "top");
+        await Problems.AssertFieldErrorsAsync(await viewer.GetAsync("/api/v1/replenishment?status=lost"), "status");
+        Assert.Contains(await App.App.GetRequiredService<AuditLog>().RecentAsync(50), e => e.Action == "replenishment.run");
     }
 
     static async Task<JsonElement> WaitForEndAsync(HttpClient client, long id)
