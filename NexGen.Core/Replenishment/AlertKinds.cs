@@ -21,4 +21,7 @@ public static class AlertKinds
     public const string InvalidParameters = "invalid_parameters";
     /// <summary>The forecast does not reach past lead time + review period: no suggestion.</summary>
     public const string ShortForecast = "short_forecast";
+
+    /// <summary>A supplier's suggested order for a location is worth less than its minimum order value (sku empty).</summary>
+    public const string BelowSupplierMinimum = "below_supplier_minimum";
 }

@@ -106,6 +106,12 @@ public sealed class ReplenishmentOptions : IValidatableObject
     /// <summary>Overrides per category, product or location; see <see cref="ParameterResolver"/> for precedence.</summary>
     public List<ParameterOverride> Overrides { get; set; } = [];
 
+    /// <summary>
+    /// Minimum order value per supplier (currency): a supplier's suggested order for a location worth less raises a
+    /// <c>below_supplier_minimum</c> alert (add lines or hold the order). Suppliers not listed have none.
+    /// </summary>
+    public Dictionary<string, double> SupplierMinimumOrderValues { get; set; } = new(StringComparer.Ordinal);
+
     /// <inheritdoc />
     /// <remarks>DataAnnotations does not descend into lists or nested objects, so the classification and each override are validated here.</remarks>
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
@@ -121,6 +127,10 @@ public sealed class ReplenishmentOptions : IValidatableObject
         }
         if (classification is not null)
             yield return new ValidationResult($"{nameof(Classification)}: {classification}", [nameof(Classification)]);
+        foreach (var (supplier, minimum) in SupplierMinimumOrderValues)
+            if (!(minimum >= 0 && double.IsFinite(minimum)))
+                yield return new ValidationResult($"{nameof(SupplierMinimumOrderValues)}:{supplier} must be a finite amount >= 0.",
+                    [$"{nameof(SupplierMinimumOrderValues)}:{supplier}"]);
         for (var i = 0; i < Overrides.Count; i++)
         {
             var prefix = $"{nameof(Overrides)}[{i}]";

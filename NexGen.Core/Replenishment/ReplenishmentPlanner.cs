@@ -40,6 +40,7 @@ public static class ReplenishmentPlanner
             lines[i] = PlanSeries(data, data.Series[i], abc[Key(data.Series[i])], options, classification, alerts);
         }
         progress?.Report(1);
+        alerts.AddRange(BelowSupplierMinimums(lines, options));
         alerts.Sort(AlertOrder);
         return new ReplenishmentPlan(data.AsOf, data.ForecastRunId, data.PeriodDays, lines, alerts);
     }
@@ -179,6 +180,26 @@ public static class ReplenishmentPlanner
         }
         return new NormalSafetyStock(s.DemandSd, options.LeadTimeSdDays / periodDays);
     }
+
+    /// <summary>
+    /// One alert per supplier and location whose suggested order (order quantity x unit cost, unknown costs as 0) is
+    /// worth less than the supplier's minimum order value; the value at risk is the shortfall.
+    /// </summary>
+    static IEnumerable<ReplenishmentAlert> BelowSupplierMinimums(IEnumerable<ReplenishmentLine> lines, ReplenishmentOptions options)
+    {
+        if (options.SupplierMinimumOrderValues.Count == 0)
+            return [];
+        return lines.Where(l => l.OrderQuantity > 0 && l.Supplier is not null)
+            .GroupBy(l => (Supplier: l.Supplier!, l.Location))
+            .Select(g => (g.Key, Value: g.Sum(l => l.OrderQuantity!.Value * (l.UnitCost ?? 0)),
+                Minimum: options.SupplierMinimumOrderValues.TryGetValue(g.Key.Supplier, out var minimum) ? minimum : 0))
+            .Where(o => o.Value < o.Minimum)
+            .Select(o => new ReplenishmentAlert(o.Key.Location, "", AlertKinds.BelowSupplierMinimum, AlertSeverity.Warning,
+                $"The order to {o.Key.Supplier} for {o.Key.Location} is worth {Money(o.Value)}, below the supplier's minimum order value {Money(o.Minimum)}: add lines or hold the order",
+                0, null, o.Minimum - o.Value));
+    }
+
+    static string Money(double value) => value.ToString("N2", CultureInfo.InvariantCulture);
 
     static int AlertOrder(ReplenishmentAlert a, ReplenishmentAlert b)
     {

@@ -122,6 +122,27 @@ public class ReplenishmentServiceTests
     }
 
     [Fact]
+    public async Task AnOrderWorthLessThanTheSuppliersMinimumRaisesAnAlertPerSupplierAndLocation()
+    {
+        await using var test = new TestStore();
+        await CreateAsync(test);
+        var options = Options();
+        options.SupplierMinimumOrderValues["Acme"] = 1000;
+        options.SupplierMinimumOrderValues["Bolt"] = 1;
+
+        var (_, plan) = await Service(test, options).RunAsync();
+
+        var below = plan.Alerts.Where(a => a.Kind == AlertKinds.BelowSupplierMinimum).OrderBy(a => a.Location, StringComparer.Ordinal).ToList();
+        Assert.Equal(["L1", "L2"], below.Select(a => a.Location));
+        // L2 orders only A from Acme: 60 units at 2 = 120, 880 short of 1,000.
+        Assert.Equal(("", AlertSeverity.Warning, 880.0), (below[1].Sku, below[1].Severity, below[1].ValueAtRisk));
+        Assert.Equal("The order to Acme for L2 is worth 120.00, below the supplier's minimum order value 1,000.00: add lines or hold the order", below[1].Message);
+        var acmeL1 = plan.Lines.Where(l => l.Supplier == "Acme" && l.Location == "L1").Sum(l => (l.OrderQuantity ?? 0) * 2.0);
+        Assert.Equal(1000 - acmeL1, below[0].ValueAtRisk, 9);
+        Assert.True(acmeL1 >= 120);
+    }
+
+    [Fact]
     public async Task EmpiricalSafetyStockComesFromTheForecastRunsErrorProfile()
     {
         await using var test = new TestStore();
