@@ -34,9 +34,13 @@ public sealed class MalformedInputFixture : IAsyncLifetime
     public async Task<IReadOnlyDictionary<string, (long Rows, decimal Hash)>> SnapshotAsync()
     {
         using var connection = App.App.GetRequiredService<DuckDbStore>().Open();
-        var tables = await connection.QueryAsync<string>("SELECT table_name FROM information_schema.tables WHERE table_schema = 'main' ORDER BY 1");
+        // The product catalog's summary is a cache the app rebuilds in the background (after the fixture's forecast,
+        // for one): it and its version key are derived from the data, not data.
+        var tables = await connection.QueryAsync<string>(
+            "SELECT table_name FROM information_schema.tables WHERE table_schema = 'main' AND table_name <> 'catalog_summary' ORDER BY 1");
         var rows = await connection.QueryAsync<(string Table, long Rows, decimal Hash)>(string.Join(" UNION ALL ", tables.Select(table =>
-            $"SELECT '{table}', count(*), CAST(coalesce(bit_xor(hash(t)), 0) AS DECIMAL(20, 0)) FROM \"{table}\" t")));
+            $"SELECT '{table}', count(*), CAST(coalesce(bit_xor(hash(t)), 0) AS DECIMAL(20, 0)) FROM \"{table}\" t" +
+            (table == "dataset" ? " WHERE key <> 'catalog_summary'" : ""))));
         return rows.ToDictionary(r => r.Table, r => (r.Rows, r.Hash));
     }
 
