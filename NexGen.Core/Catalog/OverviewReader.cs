@@ -1,0 +1,207 @@
+using Dapper;
+using DuckDB.NET.Data;
+using NexGen.Core.Ingestion;
+using NexGen.Core.Replenishment;
+using NexGen.Core.Store;
+
+namespace NexGen.Core.Catalog;
+
+/// <summary>
+/// The overview's figures, each widget one aggregation in DuckDB: sales KPIs, the forecast of the next 4 weeks, the open
+/// alerts, the sales trend with the forecast, sales by category and by location, top sellers and the biggest movers.
+/// Every read takes the location to show (null for all). Periods end at the store's last sales date (of any location),
+/// so every location is compared over the same days.
+/// </summary>
+public sealed class OverviewReader(DuckDbStore store, RunStore runs, ReplenishmentStore replenishments)
+{
+    /// <summary>The KPI window: 4 weeks, in days.</summary>
+    const int KpiDays = 28;
+
+    /// <summary>A year back, in days: 52 weeks, so weekly periods fall on the same weekday.</summary>
+    const int YearDays = 364;
+
+    /// <summary>A sale's value: units x its own price, else the product's unit price; null when neither is known.</summary>
+    const string SaleValue = "s.quantity * coalesce(s.price, p.unit_price)";
+
+    /// <summary>The window conditions on a sale <c>s</c>: the last <c>$days</c>, the <c>$days</c> before, and the last <c>$days</c> a year back.</summary>
+    const string Recent = "s.date > b.last - $days";
+    const string Previous = "s.date > b.last - 2 * $days AND s.date <= b.last - $days";
+    const string LastYear = "s.date > b.last - $year - $days AND s.date <= b.last - $year";
+
+    /// <summary>
+    /// Sales of the last 4 weeks against the 4 before and the same 4 weeks a year earlier. A comparison is null unless
+    /// the store's first sale is no later than the first period of its window.
+    /// </summary>
+    public async Task<SalesKpis> SalesKpisAsync(string? location, CancellationToken cancellationToken = default)
+    {
+        using var connection = store.Open();
+        var step = (await GrainAsync(connection, cancellationToken))?.Days ?? 1;
+        return await connection.QuerySingleAsync<SalesKpis>(new CommandDefinition($"""
+            WITH bounds AS (SELECT min(date) AS first, max(date) AS last FROM sales)
+            SELECT b.last AS LastDate,
+                {UnitsIn(Recent)} AS Units,
+                {ValueIn(Recent)} AS Value,
+                CASE WHEN b.first <= b.last - 2 * $days + $step THEN {UnitsIn(Previous)} END AS PreviousUnits,
+                CASE WHEN b.first <= b.last - 2 * $days + $step THEN {ValueIn(Previous)} END AS PreviousValue,
+                CASE WHEN b.first <= b.last - $year - $days + $step THEN {UnitsIn(LastYear)} END AS LastYearUnits,
+                CASE WHEN b.first <= b.last - $year - $days + $step THEN {ValueIn(LastYear)} END AS LastYearValue
+            FROM bounds b
+            LEFT JOIN sales s ON s.date > b.last - $year - $days {LocationClause(location)}
+            LEFT JOIN products p ON p.sku = s.sku
+            GROUP BY b.first, b.last
+            """, new { location, days = KpiDays, year = YearDays, step }, cancellationToken: cancellationToken));
+    }
+
+    /// <summary>The first 4 weeks (28 days) of the latest succeeded forecast run; null when no run succeeded.</summary>
+    public async Task<ForecastKpi?> ForecastKpiAsync(string? location, CancellationToken cancellationToken = default)
+    {
+        var run = await runs.LatestSucceededAsync("forecast", cancellationToken);
+        if (run is null)
+            return null;
+        using var connection = store.Open();
+        var (units, value, from, to) = await connection.QuerySingleAsync<(double, double?, DateOnly?, DateOnly?)>(new CommandDefinition($"""
+            WITH start AS (SELECT min(date) AS first FROM forecasts WHERE run_id = $runId)
+            SELECT coalesce(sum(s.forecast), 0), sum(s.forecast * p.unit_price), min(s.date), max(s.date)
+            FROM forecasts s CROSS JOIN start
+            LEFT JOIN products p ON p.sku = s.sku
+            WHERE s.run_id = $runId AND s.date < start.first + $days {LocationClause(location)}
+            """, new { runId = run.Id, location, days = KpiDays }, cancellationToken: cancellationToken));
+        return new ForecastKpi(run, units, value, from, to);
+    }
+
+    /// <summary>The alerts of the latest replenishment run; null when replenishment never ran.</summary>
+    public async Task<AlertKpi?> AlertKpiAsync(string? location, CancellationToken cancellationToken = default)
+    {
+        var run = await replenishments.LatestRunAsync(cancellationToken);
+        if (run is null)
+            return null;
+        using var connection = store.Open();
+        var (open, critical, valueAtRisk) = await connection.QuerySingleAsync<(long, long, double)>(new CommandDefinition($"""
+            SELECT count(*), count(*) FILTER (WHERE s.severity = $critical), coalesce(sum(s.value_at_risk), 0)
+            FROM replenishment_alerts s
+            WHERE s.run_id = $runId {LocationClause(location)}
+            """, new { runId = run.Id, location, critical = ReplenishmentStore.SeverityName(AlertSeverity.Critical) },
+            cancellationToken: cancellationToken));
+        return new AlertKpi(run.Id, run.AsOf, open, critical, valueAtRisk);
+    }
+
+    /// <summary>Units sold per period over all history, then the latest succeeded forecast run's totals per period.</summary>
+    public async Task<SalesTrend> TrendAsync(string? location, CancellationToken cancellationToken = default)
+    {
+        var run = await runs.LatestSucceededAsync("forecast", cancellationToken);
+        using var connection = store.Open();
+        var grain = await GrainAsync(connection, cancellationToken);
+        var rows = (await connection.QueryAsync<(bool IsForecast, DateOnly Date, double P10, double P50, double P90)>(new CommandDefinition($"""
+            SELECT false AS IsForecast, s.date AS Date, sum(s.quantity) AS P10, P10 AS P50, P10 AS P90
+            FROM sales s WHERE true {LocationClause(location)}
+            GROUP BY s.date
+            UNION ALL
+            SELECT true, s.date, sum(coalesce(s.p10, s.forecast)), sum(coalesce(s.p50, s.forecast)), sum(coalesce(s.p90, s.forecast))
+            FROM forecasts s WHERE s.run_id = $runId {LocationClause(location)}
+            GROUP BY s.date
+            ORDER BY 1, 2
+            """, new { runId = run?.Id ?? -1, location }, cancellationToken: cancellationToken))).AsList();
+        return new SalesTrend(
+            grain,
+            [.. rows.Where(r => !r.IsForecast).Select(r => new SalesPoint(r.Date, r.P50))],
+            [.. rows.Where(r => r.IsForecast).Select(r => new ForecastTotal(r.Date, r.P10, r.P50, r.P90))]);
+    }
+
+    /// <summary>Sales per product category over the last <paramref name="weeks"/> weeks, largest first in <paramref name="measure"/>.</summary>
+    public Task<IReadOnlyList<SalesBreakdown>> ByCategoryAsync(string? location, int weeks, SalesMeasure measure, CancellationToken cancellationToken = default) =>
+        BreakdownAsync("coalesce(p.category, '(no category)')", location, weeks, measure, cancellationToken);
+
+    /// <summary>Sales per location over the last <paramref name="weeks"/> weeks, largest first in <paramref name="measure"/>.</summary>
+    public Task<IReadOnlyList<SalesBreakdown>> ByLocationAsync(string? location, int weeks, SalesMeasure measure, CancellationToken cancellationToken = default) =>
+        BreakdownAsync("s.location", location, weeks, measure, cancellationToken);
+
+    async Task<IReadOnlyList<SalesBreakdown>> BreakdownAsync(string group, string? location, int weeks, SalesMeasure measure, CancellationToken cancellationToken)
+    {
+        using var connection = store.Open();
+        var rows = await connection.QueryAsync<SalesBreakdown>(new CommandDefinition($"""
+            WITH bounds AS (SELECT max(date) AS last FROM sales)
+            SELECT {group} AS Name, sum(s.quantity) AS Units, sum({SaleValue}) AS Value
+            FROM sales s CROSS JOIN bounds b
+            LEFT JOIN products p ON p.sku = s.sku
+            WHERE s.date > b.last - $days {LocationClause(location)}
+            GROUP BY 1
+            ORDER BY {measure} DESC NULLS LAST, 1
+            """, new { location, days = Days(weeks) }, cancellationToken: cancellationToken));
+        return rows.AsList();
+    }
+
+    /// <summary>The <paramref name="top"/> series selling most over the last <paramref name="weeks"/> weeks in <paramref name="measure"/>.</summary>
+    public async Task<IReadOnlyList<SeriesSales>> TopSellersAsync(
+        string? location, int weeks, SalesMeasure measure, int top, CancellationToken cancellationToken = default)
+    {
+        using var connection = store.Open();
+        var rows = await connection.QueryAsync<SeriesSales>(new CommandDefinition($"""
+            {SeriesSql(location)}
+            SELECT * FROM series WHERE {measure} > 0
+            ORDER BY {measure} DESC, Location, Sku
+            LIMIT $top
+            """, new { location, days = Days(weeks), top }, cancellationToken: cancellationToken));
+        return rows.AsList();
+    }
+
+    /// <summary>
+    /// The <paramref name="top"/> series whose sales over the last <paramref name="weeks"/> weeks rose most, and the
+    /// <paramref name="top"/> that fell most, against the <paramref name="weeks"/> weeks before, in <paramref name="measure"/>.
+    /// </summary>
+    public async Task<SalesMovers> MoversAsync(
+        string? location, int weeks, SalesMeasure measure, int top, CancellationToken cancellationToken = default)
+    {
+        var change = measure == SalesMeasure.Units ? "Units - PreviousUnits" : "coalesce(Value, 0) - coalesce(PreviousValue, 0)";
+        using var connection = store.Open();
+        var rows = (await connection.QueryAsync<SeriesSales>(new CommandDefinition($"""
+            {SeriesSql(location)},
+            moved AS (SELECT *, {change} AS change FROM series),
+            ranked AS (SELECT *, row_number() OVER (PARTITION BY sign(change) ORDER BY abs(change) DESC, Location, Sku) AS position
+                       FROM moved WHERE change <> 0)
+            SELECT Location, Sku, Name, Units, Value, PreviousUnits, PreviousValue
+            FROM ranked WHERE position <= $top
+            ORDER BY sign(change) DESC, position
+            """, new { location, days = Days(weeks), top }, cancellationToken: cancellationToken))).AsList();
+        return new SalesMovers(
+            [.. rows.Where(r => r.Change(measure) > 0)],
+            [.. rows.Where(r => r.Change(measure) < 0)]);
+    }
+
+    /// <summary>The CTE <c>series</c>: each location x SKU's sales over the last <c>$days</c> and the <c>$days</c> before.</summary>
+    static string SeriesSql(string? location) => $"""
+        WITH bounds AS (SELECT max(date) AS last FROM sales),
+        series AS (
+            SELECT s.location AS Location, s.sku AS Sku, any_value(p.name) AS Name,
+                {UnitsIn(Recent)} AS Units,
+                {ValueIn(Recent)} AS Value,
+                {UnitsIn(Previous)} AS PreviousUnits,
+                {ValueIn(Previous)} AS PreviousValue
+            FROM sales s CROSS JOIN bounds b
+            LEFT JOIN products p ON p.sku = s.sku
+            WHERE s.date > b.last - 2 * $days {LocationClause(location)}
+            GROUP BY s.location, s.sku)
+        """;
+
+    /// <summary>Units sold by the sales <c>s</c> in a window; 0 when none.</summary>
+    static string UnitsIn(string window) => $"coalesce(sum(s.quantity) FILTER (WHERE {window}), 0)";
+
+    /// <summary>The value of the sales <c>s</c> in a window: 0 when none, null when some but no price is known.</summary>
+    static string ValueIn(string window) =>
+        $"CASE WHEN count(s.quantity) FILTER (WHERE {window}) = 0 THEN 0 ELSE sum({SaleValue}) FILTER (WHERE {window}) END";
+
+    /// <summary>The filter on the location column of the table aliased <c>s</c>; none for all locations.</summary>
+    static string LocationClause(string? location) => location is null ? "" : "AND s.location = $location";
+
+    /// <summary>A period of whole weeks in days.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">Not 1 to 520 weeks.</exception>
+    static int Days(int weeks)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(weeks, 1);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(weeks, 520);
+        return 7 * weeks;
+    }
+
+    static async Task<SalesGrain?> GrainAsync(DuckDBConnection connection, CancellationToken cancellationToken) =>
+        SalesGrain.Parse(await connection.ExecuteScalarAsync<string?>(new CommandDefinition(
+            "SELECT value FROM dataset WHERE key = $key", new { key = SalesGrain.DatasetKey }, cancellationToken: cancellationToken)));
+}
