@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.Playwright;
+using NexGen.Core.Forecasting;
 using NexGen.Core.Replenishment;
 using NexGen.Core.Store;
 using NexGen.Web.Forecasts;
@@ -42,13 +43,19 @@ public sealed class OverviewPageTests(BrowserFixture browser, ForecastedAppFixtu
             await Assertions.Expect(Kpi(page, "sales-units").Locator(".kpi-value")).ToHaveTextAsync("468");
             await Assertions.Expect(Kpi(page, "sales-units").Locator("[data-compare=previous]")).ToHaveTextAsync("▲ 25.8 % vs 4 weeks before");
             await Assertions.Expect(Kpi(page, "sales-units").Locator("[data-compare=last-year]")).ToHaveTextAsync("no sales history vs last year");
-            await Assertions.Expect(Kpi(page, "sales-units").Locator(".kpi-caption")).ToHaveTextAsync("2024-02-10 – 2024-03-08");
+            await Assertions.Expect(Kpi(page, "sales-units").Locator(".kpi-caption")).ToHaveTextAsync("last 4 weeks, 2024-02-10 – 2024-03-08");
             await Assertions.Expect(Kpi(page, "sales-value").Locator(".kpi-value")).ToHaveTextAsync("874");
             await Assertions.Expect(Kpi(page, "forecast").Locator(".kpi-value")).ToHaveTextAsync(
                 Number(forecast.Where(f => f.Date < first.AddDays(28)).Sum(f => f.Forecast)));
-            await Assertions.Expect(Kpi(page, "forecast").Locator(".kpi-caption")).ToContainTextAsync($"run #{fixture.Run.Id}");
+            await Assertions.Expect(Kpi(page, "forecast").Locator("[data-compare=value]")).ToContainTextAsync($"run #{fixture.Run.Id}");
             await Assertions.Expect(Kpi(page, "alerts").Locator(".kpi-value")).ToHaveTextAsync(Number(replenishment.Alerts));
-            await Assertions.Expect(Kpi(page, "accuracy").Locator(".kpi-caption")).ToContainTextAsync("seasonal naive");
+            // The run's backtest WAPE, beside seasonal naive's.
+            var metrics = ForecastRunMetrics.Parse(fixture.Run.Metrics);
+            Assert.NotNull(metrics.NexGen?.Wape);
+            await Assertions.Expect(Kpi(page, "accuracy").Locator(".kpi-value")).ToHaveTextAsync(
+                (metrics.NexGen.Wape.Value * 100).ToString("0.0", CultureInfo.InvariantCulture) + " %");
+            await Assertions.Expect(Kpi(page, "accuracy").Locator(".kpi-caption")).ToContainTextAsync(
+                "seasonal naive " + (metrics.SeasonalNaive!.Wape!.Value * 100).ToString("0.0", CultureInfo.InvariantCulture) + " %");
 
             var trend = page.Locator("#overview-trend-plot");
             // The hidden p10 edge, the p10-p90 band, the p50 line and the history.
@@ -134,6 +141,13 @@ public sealed class OverviewPageTests(BrowserFixture browser, ForecastedAppFixtu
             await Assertions.Expect(overview.Locator("[data-testid=trend-no-forecast]")).ToContainTextAsync("Run a forecast to see it here");
             await Assertions.Expect(overview.Locator("#overview-trend-plot .scatterlayer .trace")).ToHaveCountAsync(1);
             await overview.ScreenshotAsync(new PageScreenshotOptions { Path = Screenshots.PathFor("overview-no-forecast"), FullPage = true });
+
+            // A forecast run made elsewhere (another user, the schedule) shows up on the open page when it ends.
+            var run = await unforecast.GetRequiredService<ForecastService>().RunAsync(LatestRunCardTests.SmallRequest());
+            Assert.Equal("succeeded", run.Status);
+            await Assertions.Expect(Kpi(overview, "forecast").Locator("[data-compare=value]")).ToContainTextAsync($"run #{run.Id}");
+            await Assertions.Expect(overview.Locator("#overview-trend-plot .scatterlayer .trace")).ToHaveCountAsync(4);
+            await Assertions.Expect(overview.Locator("[data-testid=trend-no-forecast]")).ToHaveCountAsync(0);
         }
         finally
         {

@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.AspNetCore.Components;
 using MudBlazor;
 using NexGen.Core.Catalog;
+using NexGen.Core.Forecasting;
 using NexGen.Web.Forecasts;
 using NexGen.Web.Services;
 using Plotly.Blazor;
@@ -23,6 +24,8 @@ public sealed partial class OverviewPanel : IDisposable
 
     [Inject] OverviewReader Reader { get; set; } = default!;
     [Inject] LocationFilter Filter { get; set; } = default!;
+    [Inject] ImportNotifier Imports { get; set; } = default!;
+    [Inject] ForecastService Forecasts { get; set; } = default!;
     [Inject] ISnackbar Snackbar { get; set; } = default!;
     [Inject] ILogger<OverviewPanel> Logger { get; set; } = default!;
 
@@ -61,7 +64,9 @@ public sealed partial class OverviewPanel : IDisposable
     {
         if (!RendererInfo.IsInteractive)
             return;
-        Filter.Changed += OnLocationChangedAsync;
+        Filter.Changed += ReloadAsync;
+        Imports.ImportFinished += OnDataChanged;
+        Forecasts.ProgressChanged += OnRunProgress;
         await LoadAsync();
     }
 
@@ -150,11 +155,33 @@ public sealed partial class OverviewPanel : IDisposable
         return field;
     }
 
-    Task OnLocationChangedAsync() => InvokeAsync(async () =>
+    /// <summary>Reads everything again: the location changed, or so did the data (anyone's import or forecast run).</summary>
+    Task ReloadAsync() => InvokeAsync(async () =>
     {
+        if (_disposed.IsCancellationRequested)
+            return;
         await LoadAsync();
         StateHasChanged();
     });
+
+    /// <summary>Raised on the importer's or the run's thread: hand the reload to this circuit, never throw there.</summary>
+    void OnDataChanged()
+    {
+        try
+        {
+            _ = ReloadAsync();
+        }
+        catch (Exception e)
+        {
+            Logger.LogDebug(e, "Could not hand a data change to a closing page");
+        }
+    }
+
+    void OnRunProgress(RunProgress progress)
+    {
+        if (progress.Phase == "finished")
+            OnDataChanged();
+    }
 
     Task OnWeeksChangedAsync(int weeks)
     {
@@ -176,16 +203,16 @@ public sealed partial class OverviewPanel : IDisposable
     string PeriodText => $"last {_weeks} weeks";
 
     /// <summary>The KPI window's first and last day: 28 days up to the last sales date.</summary>
-    string SalesWindow => _sales?.LastDate is { } last ? $"{Date(last.AddDays(-27))} – {Date(last)}" : "";
+    string SalesWindow => _sales?.LastDate is { } last ? $"last 4 weeks, {Date(last.AddDays(-27))} – {Date(last)}" : "";
 
     string ForecastCaption => _forecast switch
     {
         null => "Run a forecast to see it here",
         { From: null } f => $"run #{f.Run.Id} has no forecast here",
-        { } f => $"{Date(f.From!.Value)} – {Date(f.To!.Value)}, run #{f.Run.Id}",
+        { } f => $"next 4 weeks, {Date(f.From!.Value)} – {Date(f.To!.Value)}",
     };
 
-    string? ForecastValueText => _forecast?.Value is { } value ? $"worth {Number(value)}" : null;
+    string? ForecastValueText => _forecast is { } f ? $"worth {Number(f.Value)} · run #{f.Run.Id}" : null;
 
     string AlertCaption => _alerts is { } a
         ? $"{Number(a.Critical)} critical · {Number(a.ValueAtRisk)} at risk"
@@ -195,7 +222,7 @@ public sealed partial class OverviewPanel : IDisposable
 
     string AccuracyCaption => _forecast is null
         ? "Run a forecast to see it here"
-        : _metrics.SeasonalNaive?.Wape is { } naive ? $"WAPE; seasonal naive {Percent(naive)}" : "WAPE; seasonal naive not recorded";
+        : $"backtest WAPE of run #{_forecast.Run.Id}; seasonal naive {(_metrics.SeasonalNaive?.Wape is { } naive ? Percent(naive) : "not recorded")}";
 
     /// <summary>How much lower the forecast's error is than seasonal naive's, for the accuracy card.</summary>
     (string Text, string Class)? AccuracyGain => _metrics.WapeImprovement switch
@@ -224,7 +251,9 @@ public sealed partial class OverviewPanel : IDisposable
 
     public void Dispose()
     {
-        Filter.Changed -= OnLocationChangedAsync;
+        Filter.Changed -= ReloadAsync;
+        Imports.ImportFinished -= OnDataChanged;
+        Forecasts.ProgressChanged -= OnRunProgress;
         _disposed.Cancel();
     }
 }
