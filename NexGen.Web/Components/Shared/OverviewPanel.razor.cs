@@ -35,6 +35,7 @@ public sealed partial class OverviewPanel : IDisposable
     AlertKpi? _alerts;
     SalesTrend? _trend;
     Rankings? _rankings;
+    bool _rankingsLoading;
     string? _loadedLocation;
     string? _error;
     int _weeks = 4;
@@ -70,26 +71,28 @@ public sealed partial class OverviewPanel : IDisposable
         await LoadAsync();
     }
 
-    /// <summary>Reads every widget for the chosen location; a newer load cancels this one, whose result is then dropped.</summary>
+    /// <summary>
+    /// Reads every widget for the chosen location; a newer load cancels this one, whose result is then dropped. The
+    /// per-series rankings take longest on a large store, so the cards and the trend show as soon as they are read.
+    /// </summary>
     async Task LoadAsync()
     {
-        var load = Restart(ref _load);
-        _rankingLoad?.Cancel();
-        var (location, weeks, measure, token) = (Filter.Location, _weeks, _measure, load.Token);
+        var token = Restart(ref _load).Token;
+        var location = Filter.Location;
+        var rankings = LoadRankingsAsync();
         try
         {
             var sales = Task.Run(() => Reader.SalesKpisAsync(location, token), token);
             var forecast = Task.Run(() => Reader.ForecastKpiAsync(location, token), token);
             var alerts = Task.Run(() => Reader.AlertKpiAsync(location, token), token);
             var trend = Task.Run(() => Reader.TrendAsync(location, token), token);
-            var rankings = ReadRankingsAsync(location, weeks, measure, token);
-            await Task.WhenAll(sales, forecast, alerts, trend, rankings);
+            await Task.WhenAll(sales, forecast, alerts, trend);
             (_sales, _forecast, _alerts, _trend, _error, _loadedLocation) = (sales.Result, forecast.Result, alerts.Result, trend.Result, null, location);
             _metrics = ForecastRunMetrics.Parse(_forecast?.Run.Metrics);
             _trendTraces = OverviewCharts.Trend(_trend);
             _trendLayout = OverviewCharts.TrendLayout(_trend, Scope);
             _trendVersion++;
-            ShowRankings(rankings.Result);
+            StateHasChanged();
         }
         catch (OperationCanceledException) when (token.IsCancellationRequested)
         {
@@ -99,12 +102,14 @@ public sealed partial class OverviewPanel : IDisposable
         {
             Fail(e);
         }
+        await rankings;
     }
 
-    /// <summary>Reads what the period and measure choose, after one of them changed.</summary>
+    /// <summary>Reads what the location, the period and the measure choose; a newer read cancels this one.</summary>
     async Task LoadRankingsAsync()
     {
         var token = Restart(ref _rankingLoad).Token;
+        _rankingsLoading = true;
         try
         {
             ShowRankings(await ReadRankingsAsync(Filter.Location, _weeks, _measure, token));
@@ -132,7 +137,7 @@ public sealed partial class OverviewPanel : IDisposable
 
     void ShowRankings(Rankings rankings)
     {
-        _rankings = rankings;
+        (_rankings, _rankingsLoading) = (rankings, false);
         _categoryTraces = OverviewCharts.Breakdown(rankings.ByCategory, _measure);
         _categoryLayout = OverviewCharts.BreakdownLayout($"Sales by category, {PeriodText}", "Category", _measure);
         _locationTraces = OverviewCharts.Breakdown(rankings.ByLocation, _measure);
@@ -142,6 +147,7 @@ public sealed partial class OverviewPanel : IDisposable
 
     void Fail(Exception e)
     {
+        _rankingsLoading = false;
         Logger.LogError(e, "Could not read the overview");
         _error = $"Could not read the overview: {e.Message}";
         Snackbar.Add(_error, Severity.Error);
