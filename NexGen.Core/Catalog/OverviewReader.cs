@@ -146,13 +146,20 @@ public sealed class OverviewReader(DuckDbStore store, RunStore runs, Replenishme
 
     /// <summary>
     /// The <paramref name="top"/> series whose sales over the last <paramref name="weeks"/> weeks rose most, and the
-    /// <paramref name="top"/> that fell most, against the <paramref name="weeks"/> weeks before, in <paramref name="measure"/>.
+    /// <paramref name="top"/> that fell most, against the <paramref name="weeks"/> weeks before, in <paramref name="measure"/>;
+    /// none, and not <see cref="SalesMovers.Compared"/>, when the store's first sale is later than the first period before.
     /// </summary>
     public async Task<SalesMovers> MoversAsync(
         string? location, int weeks, SalesMeasure measure, int top, CancellationToken cancellationToken = default)
     {
         var change = measure == SalesMeasure.Units ? "Units - PreviousUnits" : "coalesce(Value, 0) - coalesce(PreviousValue, 0)";
         using var connection = store.Open();
+        // A period before the first sale would make every series a riser.
+        var step = (await GrainAsync(connection, cancellationToken))?.Days ?? 1;
+        var covered = await connection.ExecuteScalarAsync<bool?>(new CommandDefinition(
+            "SELECT min(date) <= max(date) - 2 * $days + $step FROM sales", new { days = Days(weeks), step }, cancellationToken: cancellationToken));
+        if (covered != true)
+            return new SalesMovers([], [], Compared: false);
         var rows = (await connection.QueryAsync<SeriesSales>(new CommandDefinition($"""
             {SeriesSql(location)},
             moved AS (SELECT *, {change} AS change FROM series),

@@ -218,5 +218,13 @@ public sealed class OverviewReaderTests : IAsyncLifetime
         var quarter = await _reader.MoversAsync("L1", 13, SalesMeasure.Units, 10);
         Assert.Equal([new SeriesSales("L1", "B1", "Bread", 125, 375, 65, 195)], quarter.Risers);
         Assert.Empty(quarter.Fallers);
+        Assert.True(quarter.Compared);
+
+        // 28 weeks against the 28 before reach back to week 1 (covered); 29 weeks to week -1, before the first sale.
+        Assert.True((await _reader.MoversAsync(null, 28, SalesMeasure.Units, 10)).Compared);
+        var uncovered = await _reader.MoversAsync(null, 29, SalesMeasure.Units, 10);
+        Assert.False(uncovered.Compared);
+        Assert.Empty(uncovered.Risers);
+        Assert.Empty(uncovered.Fallers);
     }
 }

@@ -86,6 +86,9 @@ public sealed class OverviewPageTests(BrowserFixture browser, ForecastedAppFixtu
             await page.Locator("[data-testid=period] .mud-toggle-item", new() { HasTextString = "13 weeks" }).ClickAsync();
             await Assertions.Expect(page.Locator("#overview-category-plot .gtitle")).ToHaveTextAsync("Sales by category, last 13 weeks");
             await Assertions.Expect(page.Locator("[data-testid=top-sellers] [data-cell=current]").First).ToHaveTextAsync("165");
+            // The 13 weeks before lie before the first sale: no risers, and the list says why.
+            await Assertions.Expect(page.Locator("[data-testid=risers-empty]")).ToHaveTextAsync(
+                "The sales history is shorter than 26 weeks: nothing to compare the last 13 weeks with.");
 
             // The app bar's location filter narrows every widget.
             await page.Locator("[data-testid=location-filter]").ClickAsync();

@@ -208,6 +208,8 @@ public sealed partial class OverviewPanel : IDisposable
 
     string PeriodText => $"last {_weeks} weeks";
 
+    string UncoveredText => $"The sales history is shorter than {2 * _weeks} weeks: nothing to compare the {PeriodText} with.";
+
     /// <summary>The KPI window's first and last day: 28 days up to the last sales date.</summary>
     string SalesWindow => _sales?.LastDate is { } last ? $"last 4 weeks, {Date(last.AddDays(-27))} – {Date(last)}" : "";
 
