@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 using NexGen.Core.Forecasting;
 using NexGen.Core.Replenishment;
@@ -108,6 +109,11 @@ public sealed class OverviewPageTests(BrowserFixture browser, ForecastedAppFixtu
             await page.Locator("[data-testid=theme-toggle]").ClickAsync();
             await Assertions.Expect(page.Locator("[data-testid=theme-toggle]")).ToHaveAttributeAsync("aria-label", "Switch to light theme");
             await page.ScreenshotAsync(new PageScreenshotOptions { Path = Screenshots.PathFor("overview-dark"), FullPage = true });
+
+            // A top seller opens its product page.
+            await page.Locator("[data-testid=top-sellers] [data-cell=product] a").First.ClickAsync();
+            await Assertions.Expect(page).ToHaveURLAsync(new Regex("/products/store-2/A1$"));
+            await Assertions.Expect(page.Locator("[data-testid=product]")).ToHaveAttributeAsync("data-state", "loaded");
         }
         finally
         {
