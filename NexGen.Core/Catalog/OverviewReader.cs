@@ -10,7 +10,9 @@ namespace NexGen.Core.Catalog;
 /// The overview's figures, each widget one aggregation in DuckDB: sales KPIs, the forecast of the next 4 weeks, the open
 /// alerts, the sales trend with the forecast, sales by category and by location, top sellers and the biggest movers.
 /// Every read takes the location to show (null for all). Periods end at the store's last sales date (of any location),
-/// so every location is compared over the same days.
+/// so every location is compared over the same days. The KPIs, the trend and the breakdowns read
+/// <c>overview_totals</c> (sales per location, category and date), rebuilt on the first read after a new import; the
+/// per-series lists read the sales.
 /// </summary>
 public sealed class OverviewReader(DuckDbStore store, RunStore runs, ReplenishmentStore replenishments)
 {
@@ -20,8 +22,16 @@ public sealed class OverviewReader(DuckDbStore store, RunStore runs, Replenishme
     /// <summary>A year back, in days: 52 weeks, so weekly periods fall on the same weekday.</summary>
     const int YearDays = 364;
 
-    /// <summary>A sale's value: units x its own price, else the product's unit price; null when neither is known.</summary>
-    const string SaleValue = "s.quantity * coalesce(s.price, p.unit_price)";
+    /// <summary>The value of sales <c>s</c> joined to products <c>p</c>: units x the sale's price, else the product's unit price.</summary>
+    const string SalesValue = "sum(s.quantity * coalesce(s.price, p.unit_price))";
+    const string SalesRows = "count(s.quantity)";
+
+    /// <summary>The same over rows <c>s</c> of <c>overview_totals</c>.</summary>
+    const string TotalsValue = "sum(s.value)";
+    const string TotalsRows = "sum(s.sales)";
+
+    const string TotalsVersionKey = "overview_totals";
+    readonly SemaphoreSlim _refresh = new(1, 1);
 
     /// <summary>The window conditions on a sale <c>s</c>: the last <c>$days</c>, the <c>$days</c> before, and the last <c>$days</c> a year back.</summary>
     const string Recent = "s.date > b.last - $days";
@@ -34,20 +44,20 @@ public sealed class OverviewReader(DuckDbStore store, RunStore runs, Replenishme
     /// </summary>
     public async Task<SalesKpis> SalesKpisAsync(string? location, CancellationToken cancellationToken = default)
     {
+        await EnsureTotalsAsync(cancellationToken);
         using var connection = store.Open();
         var step = (await GrainAsync(connection, cancellationToken))?.Days ?? 1;
         return await connection.QuerySingleAsync<SalesKpis>(new CommandDefinition($"""
-            WITH bounds AS (SELECT min(date) AS first, max(date) AS last FROM sales)
+            WITH bounds AS (SELECT min(date) AS first, max(date) AS last FROM overview_totals)
             SELECT b.last AS LastDate,
                 {UnitsIn(Recent)} AS Units,
-                {ValueIn(Recent)} AS Value,
+                {ValueIn(Recent, TotalsRows, TotalsValue)} AS Value,
                 CASE WHEN b.first <= b.last - 2 * $days + $step THEN {UnitsIn(Previous)} END AS PreviousUnits,
-                CASE WHEN b.first <= b.last - 2 * $days + $step THEN {ValueIn(Previous)} END AS PreviousValue,
+                CASE WHEN b.first <= b.last - 2 * $days + $step THEN {ValueIn(Previous, TotalsRows, TotalsValue)} END AS PreviousValue,
                 CASE WHEN b.first <= b.last - $year - $days + $step THEN {UnitsIn(LastYear)} END AS LastYearUnits,
-                CASE WHEN b.first <= b.last - $year - $days + $step THEN {ValueIn(LastYear)} END AS LastYearValue
+                CASE WHEN b.first <= b.last - $year - $days + $step THEN {ValueIn(LastYear, TotalsRows, TotalsValue)} END AS LastYearValue
             FROM bounds b
-            LEFT JOIN sales s ON s.date > b.last - $year - $days {LocationClause(location)}
-            LEFT JOIN products p ON p.sku = s.sku
+            LEFT JOIN overview_totals s ON s.date > b.last - $year - $days {LocationClause(location)}
             GROUP BY b.first, b.last
             """, new { location, days = KpiDays, year = YearDays, step }, cancellationToken: cancellationToken));
     }
@@ -89,11 +99,12 @@ public sealed class OverviewReader(DuckDbStore store, RunStore runs, Replenishme
     public async Task<SalesTrend> TrendAsync(string? location, CancellationToken cancellationToken = default)
     {
         var run = await runs.LatestSucceededAsync("forecast", cancellationToken);
+        await EnsureTotalsAsync(cancellationToken);
         using var connection = store.Open();
         var grain = await GrainAsync(connection, cancellationToken);
         var rows = (await connection.QueryAsync<(bool IsForecast, DateOnly Date, double P10, double P50, double P90)>(new CommandDefinition($"""
             SELECT false AS IsForecast, s.date AS Date, sum(s.quantity) AS P10, P10 AS P50, P10 AS P90
-            FROM sales s WHERE true {LocationClause(location)}
+            FROM overview_totals s WHERE true {LocationClause(location)}
             GROUP BY s.date
             UNION ALL
             SELECT true, s.date, sum(coalesce(s.p10, s.forecast)), sum(coalesce(s.p50, s.forecast)), sum(coalesce(s.p90, s.forecast))
@@ -109,7 +120,7 @@ public sealed class OverviewReader(DuckDbStore store, RunStore runs, Replenishme
 
     /// <summary>Sales per product category over the last <paramref name="weeks"/> weeks, largest first in <paramref name="measure"/>.</summary>
     public Task<IReadOnlyList<SalesBreakdown>> ByCategoryAsync(string? location, int weeks, SalesMeasure measure, CancellationToken cancellationToken = default) =>
-        BreakdownAsync("coalesce(p.category, '(no category)')", location, weeks, measure, cancellationToken);
+        BreakdownAsync("s.category", location, weeks, measure, cancellationToken);
 
     /// <summary>Sales per location over the last <paramref name="weeks"/> weeks, largest first in <paramref name="measure"/>.</summary>
     public Task<IReadOnlyList<SalesBreakdown>> ByLocationAsync(string? location, int weeks, SalesMeasure measure, CancellationToken cancellationToken = default) =>
@@ -117,12 +128,12 @@ public sealed class OverviewReader(DuckDbStore store, RunStore runs, Replenishme
 
     async Task<IReadOnlyList<SalesBreakdown>> BreakdownAsync(string group, string? location, int weeks, SalesMeasure measure, CancellationToken cancellationToken)
     {
+        await EnsureTotalsAsync(cancellationToken);
         using var connection = store.Open();
         var rows = await connection.QueryAsync<SalesBreakdown>(new CommandDefinition($"""
-            WITH bounds AS (SELECT max(date) AS last FROM sales)
-            SELECT {group} AS Name, sum(s.quantity) AS Units, sum({SaleValue}) AS Value
-            FROM sales s CROSS JOIN bounds b
-            LEFT JOIN products p ON p.sku = s.sku
+            WITH bounds AS (SELECT max(date) AS last FROM overview_totals)
+            SELECT {group} AS Name, sum(s.quantity) AS Units, {TotalsValue} AS Value
+            FROM overview_totals s CROSS JOIN bounds b
             WHERE s.date > b.last - $days {LocationClause(location)}
             GROUP BY 1
             ORDER BY {measure} DESC NULLS LAST, 1
@@ -180,9 +191,9 @@ public sealed class OverviewReader(DuckDbStore store, RunStore runs, Replenishme
         series AS (
             SELECT s.location AS Location, s.sku AS Sku, any_value(p.name) AS Name,
                 {UnitsIn(Recent)} AS Units,
-                {ValueIn(Recent)} AS Value,
+                {ValueIn(Recent, SalesRows, SalesValue)} AS Value,
                 {UnitsIn(Previous)} AS PreviousUnits,
-                {ValueIn(Previous)} AS PreviousValue
+                {ValueIn(Previous, SalesRows, SalesValue)} AS PreviousValue
             FROM sales s CROSS JOIN bounds b
             LEFT JOIN products p ON p.sku = s.sku
             WHERE s.date > b.last - 2 * $days {LocationClause(location)}
@@ -192,9 +203,56 @@ public sealed class OverviewReader(DuckDbStore store, RunStore runs, Replenishme
     /// <summary>Units sold by the sales <c>s</c> in a window; 0 when none.</summary>
     static string UnitsIn(string window) => $"coalesce(sum(s.quantity) FILTER (WHERE {window}), 0)";
 
-    /// <summary>The value of the sales <c>s</c> in a window: 0 when none, null when some but no price is known.</summary>
-    static string ValueIn(string window) =>
-        $"CASE WHEN count(s.quantity) FILTER (WHERE {window}) = 0 THEN 0 ELSE sum({SaleValue}) FILTER (WHERE {window}) END";
+    /// <summary>
+    /// The value of sales in a window, from aggregates counting the <paramref name="rows"/> and summing their
+    /// <paramref name="value"/>: 0 when none, null when there are some but no price is known.
+    /// </summary>
+    static string ValueIn(string window, string rows, string value) =>
+        $"CASE WHEN coalesce({rows} FILTER (WHERE {window}), 0) = 0 THEN 0 ELSE {value} FILTER (WHERE {window}) END";
+
+    /// <summary>
+    /// Rebuilds <c>overview_totals</c>, the sales summed per location, category and date with their value and row count,
+    /// when an import succeeded since it was built. Scanning every sale takes seconds at M5 scale (59 M rows); the
+    /// totals are about a thousandth of that. A cache of other tables: outside the versioned schema, droppable any time.
+    /// </summary>
+    async Task EnsureTotalsAsync(CancellationToken cancellationToken)
+    {
+        await _refresh.WaitAsync(cancellationToken);
+        try
+        {
+            string version;
+            using (var connection = store.Open())
+            {
+                var (import, built, exists) = await connection.QuerySingleAsync<(long? Import, string? Built, bool Exists)>(new CommandDefinition("""
+                    SELECT (SELECT max(id) FROM imports WHERE status = 'succeeded'),
+                           (SELECT value FROM dataset WHERE key = $key),
+                           (SELECT count(*) > 0 FROM information_schema.tables WHERE table_name = 'overview_totals')
+                    """, new { key = TotalsVersionKey }, cancellationToken: cancellationToken));
+                version = $"import {import ?? 0}";
+                if (exists && built == version)
+                    return;
+            }
+            // Not cancelled with the caller: the next reader would only start it again. Off the caller's thread: DuckDB blocks.
+            await Task.Run(() => store.WriteAsync(connection =>
+            {
+                using var transaction = connection.BeginTransaction();
+                connection.Execute($"""
+                    CREATE OR REPLACE TABLE overview_totals AS
+                    SELECT s.location, coalesce(p.category, '(no category)') AS category, s.date,
+                           sum(s.quantity) AS quantity, {SalesValue} AS value, {SalesRows} AS sales
+                    FROM sales s LEFT JOIN products p ON p.sku = s.sku
+                    GROUP BY ALL
+                    """, transaction: transaction);
+                connection.Execute("INSERT OR REPLACE INTO dataset VALUES ($key, $version)", new { key = TotalsVersionKey, version }, transaction);
+                transaction.Commit();
+                return Task.FromResult(0);
+            }), CancellationToken.None);
+        }
+        finally
+        {
+            _refresh.Release();
+        }
+    }
 
     /// <summary>The filter on the location column of the table aliased <c>s</c>; none for all locations.</summary>
     static string LocationClause(string? location) => location is null ? "" : "AND s.location = $location";

@@ -83,6 +83,20 @@ public sealed class OverviewReaderTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ANewImportIsSeenByTheNextRead()
+    {
+        Assert.Equal(124, (await _reader.SalesKpisAsync(null)).Units);
+        // L3 sells 5 of B1 (unit price 3) in week 56: 5 more units, 15 more value, and a third location.
+        await Import(DataKind.Sales, "more.csv", $"location,sku,date,quantity\nL3,B1,{Week(56):yyyy-MM-dd},5\n");
+
+        Assert.Equal(new SalesKpis(Week(56), 129, 735, 92, 204, 112, 244), await _reader.SalesKpisAsync(null));
+        Assert.Equal(
+            [new SalesBreakdown("L1", 120, 320), new SalesBreakdown("L3", 5, 15), new SalesBreakdown("L2", 4, 400)],
+            await _reader.ByLocationAsync(null, 4, SalesMeasure.Units));
+        Assert.Equal(new SalesPoint(Week(56), 36), (await _reader.TrendAsync(null)).History[^1]);
+    }
+
+    [Fact]
     public async Task ComparisonsAreUnknownWhenTheHistoryDoesNotReachBackOverTheirWindow()
     {
         await using var test = new TestStore();
