@@ -11,8 +11,8 @@ namespace NexGen.Core.Catalog;
 /// alerts, the sales trend with the forecast, sales by category and by location, top sellers and the biggest movers.
 /// Every read takes the location to show (null for all). Periods end at the store's last sales date (of any location),
 /// so every location is compared over the same days. The KPIs, the trend and the breakdowns read
-/// <c>overview_totals</c> (sales per location, category and date), rebuilt on the first read after a new import; the
-/// per-series lists read the sales.
+/// <c>overview_totals</c> (sales per location, category and date), the top lists <c>overview_series_weeks</c> (sales per
+/// location x SKU and week), both rebuilt on the first read after a new import.
 /// </summary>
 public sealed class OverviewReader(DuckDbStore store, RunStore runs, ReplenishmentStore replenishments)
 {
@@ -37,6 +37,13 @@ public sealed class OverviewReader(DuckDbStore store, RunStore runs, Replenishme
     const string Recent = "s.date > b.last - $days";
     const string Previous = "s.date > b.last - 2 * $days AND s.date <= b.last - $days";
     const string LastYear = "s.date > b.last - $year - $days AND s.date <= b.last - $year";
+
+    /// <summary>The same windows on <c>overview_series_weeks</c>, whose weeks count back from the last sales date (0 = the last 7 days).</summary>
+    const string RecentWeeks = "s.week < $weeks";
+    const string PreviousWeeks = "s.week >= $weeks AND s.week < 2 * $weeks";
+
+    /// <summary>The longest period the lists and breakdowns offer, in weeks; the series totals keep twice that.</summary>
+    public const int MaxWeeks = 52;
 
     /// <summary>
     /// Sales of the last 4 weeks against the 4 before and the same 4 weeks a year earlier. A comparison is null unless
@@ -145,13 +152,14 @@ public sealed class OverviewReader(DuckDbStore store, RunStore runs, Replenishme
     public async Task<IReadOnlyList<SeriesSales>> TopSellersAsync(
         string? location, int weeks, SalesMeasure measure, int top, CancellationToken cancellationToken = default)
     {
+        await EnsureTotalsAsync(cancellationToken);
         using var connection = store.Open();
         var rows = await connection.QueryAsync<SeriesSales>(new CommandDefinition($"""
             {SeriesSql(location)}
             SELECT * FROM series WHERE {measure} > 0
             ORDER BY {measure} DESC, Location, Sku
             LIMIT $top
-            """, new { location, days = Days(weeks), top }, cancellationToken: cancellationToken));
+            """, new { location, weeks = Checked(weeks), top }, cancellationToken: cancellationToken));
         return rows.AsList();
     }
 
@@ -164,6 +172,7 @@ public sealed class OverviewReader(DuckDbStore store, RunStore runs, Replenishme
         string? location, int weeks, SalesMeasure measure, int top, CancellationToken cancellationToken = default)
     {
         var change = measure == SalesMeasure.Units ? "Units - PreviousUnits" : "coalesce(Value, 0) - coalesce(PreviousValue, 0)";
+        await EnsureTotalsAsync(cancellationToken);
         using var connection = store.Open();
         // A period before the first sale would make every series a riser.
         var step = (await GrainAsync(connection, cancellationToken))?.Days ?? 1;
@@ -179,24 +188,23 @@ public sealed class OverviewReader(DuckDbStore store, RunStore runs, Replenishme
             SELECT Location, Sku, Name, Units, Value, PreviousUnits, PreviousValue
             FROM ranked WHERE position <= $top
             ORDER BY sign(change) DESC, position
-            """, new { location, days = Days(weeks), top }, cancellationToken: cancellationToken))).AsList();
+            """, new { location, weeks, top }, cancellationToken: cancellationToken))).AsList();
         return new SalesMovers(
             [.. rows.Where(r => r.Change(measure) > 0)],
             [.. rows.Where(r => r.Change(measure) < 0)]);
     }
 
-    /// <summary>The CTE <c>series</c>: each location x SKU's sales over the last <c>$days</c> and the <c>$days</c> before.</summary>
+    /// <summary>The CTE <c>series</c>: each location x SKU's sales over the last <c>$weeks</c> and the <c>$weeks</c> before.</summary>
     static string SeriesSql(string? location) => $"""
-        WITH bounds AS (SELECT max(date) AS last FROM sales),
-        series AS (
+        WITH series AS (
             SELECT s.location AS Location, s.sku AS Sku, any_value(p.name) AS Name,
-                {UnitsIn(Recent)} AS Units,
-                {ValueIn(Recent, SalesRows, SalesValue)} AS Value,
-                {UnitsIn(Previous)} AS PreviousUnits,
-                {ValueIn(Previous, SalesRows, SalesValue)} AS PreviousValue
-            FROM sales s CROSS JOIN bounds b
+                {UnitsIn(RecentWeeks)} AS Units,
+                {ValueIn(RecentWeeks, TotalsRows, TotalsValue)} AS Value,
+                {UnitsIn(PreviousWeeks)} AS PreviousUnits,
+                {ValueIn(PreviousWeeks, TotalsRows, TotalsValue)} AS PreviousValue
+            FROM overview_series_weeks s
             LEFT JOIN products p ON p.sku = s.sku
-            WHERE s.date > b.last - 2 * $days {LocationClause(location)}
+            WHERE s.week < 2 * $weeks {LocationClause(location)}
             GROUP BY s.location, s.sku)
         """;
 
@@ -212,7 +220,8 @@ public sealed class OverviewReader(DuckDbStore store, RunStore runs, Replenishme
 
     /// <summary>
     /// Rebuilds <c>overview_totals</c>, the sales summed per location, category and date with their value and row count,
-    /// when an import succeeded since it was built. Scanning every sale takes seconds at M5 scale (59 M rows); the
+    /// and <c>overview_series_weeks</c>, the sales of the last 2 x <see cref="MaxWeeks"/> weeks summed per location x SKU
+    /// and week, when an import succeeded since they were built. Scanning every sale takes seconds at M5 scale (59 M rows); the
     /// totals are about a thousandth of that. A cache of other tables: outside the versioned schema, droppable any time.
     /// </summary>
     async Task EnsureTotalsAsync(CancellationToken cancellationToken)
@@ -243,6 +252,15 @@ public sealed class OverviewReader(DuckDbStore store, RunStore runs, Replenishme
                     FROM sales s LEFT JOIN products p ON p.sku = s.sku
                     GROUP BY ALL
                     """, transaction: transaction);
+                connection.Execute($"""
+                    CREATE OR REPLACE TABLE overview_series_weeks AS
+                    WITH bounds AS (SELECT max(date) AS last FROM sales)
+                    SELECT s.location, s.sku, (b.last - s.date) // 7 AS week,
+                           sum(s.quantity) AS quantity, {SalesValue} AS value, {SalesRows} AS sales
+                    FROM sales s CROSS JOIN bounds b LEFT JOIN products p ON p.sku = s.sku
+                    WHERE s.date > b.last - {2 * MaxWeeks * 7}
+                    GROUP BY ALL
+                    """, transaction: transaction);
                 connection.Execute("INSERT OR REPLACE INTO dataset VALUES ($key, $version)", new { key = TotalsVersionKey, version }, transaction);
                 transaction.Commit();
                 return Task.FromResult(0);
@@ -258,12 +276,14 @@ public sealed class OverviewReader(DuckDbStore store, RunStore runs, Replenishme
     static string LocationClause(string? location) => location is null ? "" : "AND s.location = $location";
 
     /// <summary>A period of whole weeks in days.</summary>
-    /// <exception cref="ArgumentOutOfRangeException">Not 1 to 520 weeks.</exception>
-    static int Days(int weeks)
+    /// <exception cref="ArgumentOutOfRangeException">Not 1 to <see cref="MaxWeeks"/> weeks.</exception>
+    static int Days(int weeks) => 7 * Checked(weeks);
+
+    static int Checked(int weeks)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(weeks, 1);
-        ArgumentOutOfRangeException.ThrowIfGreaterThan(weeks, 520);
-        return 7 * weeks;
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(weeks, MaxWeeks);
+        return weeks;
     }
 
     static async Task<SalesGrain?> GrainAsync(DuckDBConnection connection, CancellationToken cancellationToken) =>
