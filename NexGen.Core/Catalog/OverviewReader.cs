@@ -51,7 +51,7 @@ public sealed class OverviewReader(DuckDbStore store, RunStore runs, Replenishme
     /// </summary>
     public async Task<SalesKpis> SalesKpisAsync(string? location, CancellationToken cancellationToken = default)
     {
-        await EnsureTotalsAsync(cancellationToken);
+        await EnsureFreshAsync(cancellationToken);
         using var connection = store.Open();
         var step = (await GrainAsync(connection, cancellationToken))?.Days ?? 1;
         return await connection.QuerySingleAsync<SalesKpis>(new CommandDefinition($"""
@@ -106,7 +106,7 @@ public sealed class OverviewReader(DuckDbStore store, RunStore runs, Replenishme
     public async Task<SalesTrend> TrendAsync(string? location, CancellationToken cancellationToken = default)
     {
         var run = await runs.LatestSucceededAsync("forecast", cancellationToken);
-        await EnsureTotalsAsync(cancellationToken);
+        await EnsureFreshAsync(cancellationToken);
         using var connection = store.Open();
         var grain = await GrainAsync(connection, cancellationToken);
         var rows = (await connection.QueryAsync<(bool IsForecast, DateOnly Date, double P10, double P50, double P90)>(new CommandDefinition($"""
@@ -135,7 +135,7 @@ public sealed class OverviewReader(DuckDbStore store, RunStore runs, Replenishme
 
     async Task<IReadOnlyList<SalesBreakdown>> BreakdownAsync(string group, string? location, int weeks, SalesMeasure measure, CancellationToken cancellationToken)
     {
-        await EnsureTotalsAsync(cancellationToken);
+        await EnsureFreshAsync(cancellationToken);
         using var connection = store.Open();
         var rows = await connection.QueryAsync<SalesBreakdown>(new CommandDefinition($"""
             WITH bounds AS (SELECT max(date) AS last FROM overview_totals)
@@ -152,7 +152,7 @@ public sealed class OverviewReader(DuckDbStore store, RunStore runs, Replenishme
     public async Task<IReadOnlyList<SeriesSales>> TopSellersAsync(
         string? location, int weeks, SalesMeasure measure, int top, CancellationToken cancellationToken = default)
     {
-        await EnsureTotalsAsync(cancellationToken);
+        await EnsureFreshAsync(cancellationToken);
         using var connection = store.Open();
         var rows = await connection.QueryAsync<SeriesSales>(new CommandDefinition($"""
             {SeriesSql(location)}
@@ -172,7 +172,7 @@ public sealed class OverviewReader(DuckDbStore store, RunStore runs, Replenishme
         string? location, int weeks, SalesMeasure measure, int top, CancellationToken cancellationToken = default)
     {
         var change = measure == SalesMeasure.Units ? "Units - PreviousUnits" : "coalesce(Value, 0) - coalesce(PreviousValue, 0)";
-        await EnsureTotalsAsync(cancellationToken);
+        await EnsureFreshAsync(cancellationToken);
         using var connection = store.Open();
         // A period before the first sale would make every series a riser.
         var step = (await GrainAsync(connection, cancellationToken))?.Days ?? 1;
@@ -224,7 +224,7 @@ public sealed class OverviewReader(DuckDbStore store, RunStore runs, Replenishme
     /// and week, when an import succeeded since they were built. Scanning every sale takes seconds at M5 scale (59 M rows); the
     /// totals are about a thousandth of that. A cache of other tables: outside the versioned schema, droppable any time.
     /// </summary>
-    async Task EnsureTotalsAsync(CancellationToken cancellationToken)
+    public async Task EnsureFreshAsync(CancellationToken cancellationToken = default)
     {
         await _refresh.WaitAsync(cancellationToken);
         try
@@ -235,7 +235,7 @@ public sealed class OverviewReader(DuckDbStore store, RunStore runs, Replenishme
                 var (import, built, exists) = await connection.QuerySingleAsync<(long? Import, string? Built, bool Exists)>(new CommandDefinition("""
                     SELECT (SELECT max(id) FROM imports WHERE status = 'succeeded'),
                            (SELECT value FROM dataset WHERE key = $key),
-                           (SELECT count(*) > 0 FROM information_schema.tables WHERE table_name = 'overview_totals')
+                           (SELECT count(*) = 2 FROM information_schema.tables WHERE table_name IN ('overview_totals', 'overview_series_weeks'))
                     """, new { key = TotalsVersionKey }, cancellationToken: cancellationToken));
                 version = $"import {import ?? 0}";
                 if (exists && built == version)
