@@ -22,18 +22,16 @@ public sealed class OverviewReader(DuckDbStore store, RunStore runs, Replenishme
     /// <summary>A year back, in days: 52 weeks, so weekly periods fall on the same weekday.</summary>
     const int YearDays = 364;
 
-    /// <summary>The value of sales <c>s</c> joined to products <c>p</c>: units x the sale's price, else the product's unit price.</summary>
-    const string SalesValue = "sum(s.quantity * coalesce(s.price, p.unit_price))";
-    const string SalesRows = "count(s.quantity)";
-
-    /// <summary>The same over rows <c>s</c> of <c>overview_totals</c>.</summary>
-    const string TotalsValue = "sum(s.value)";
-    const string TotalsRows = "sum(s.sales)";
+    /// <summary>
+    /// The derived tables' measures over sales <c>s</c> joined to products <c>p</c>: units, value (units x the sale's price,
+    /// else the product's unit price; null when neither is known) and the number of sales rows.
+    /// </summary>
+    const string Measures = "sum(s.quantity) AS quantity, sum(s.quantity * coalesce(s.price, p.unit_price)) AS value, count(*) AS sales";
 
     const string TotalsVersionKey = "overview_totals";
     readonly SemaphoreSlim _refresh = new(1, 1);
 
-    /// <summary>The window conditions on a sale <c>s</c>: the last <c>$days</c>, the <c>$days</c> before, and the last <c>$days</c> a year back.</summary>
+    /// <summary>The window conditions on the totals <c>s</c>: the last <c>$days</c>, the <c>$days</c> before, and the last <c>$days</c> a year back.</summary>
     const string Recent = "s.date > b.last - $days";
     const string Previous = "s.date > b.last - 2 * $days AND s.date <= b.last - $days";
     const string LastYear = "s.date > b.last - $year - $days AND s.date <= b.last - $year";
@@ -58,11 +56,11 @@ public sealed class OverviewReader(DuckDbStore store, RunStore runs, Replenishme
             WITH bounds AS (SELECT min(date) AS first, max(date) AS last FROM overview_totals)
             SELECT b.last AS LastDate,
                 {UnitsIn(Recent)} AS Units,
-                {ValueIn(Recent, TotalsRows, TotalsValue)} AS Value,
+                {ValueIn(Recent)} AS Value,
                 CASE WHEN b.first <= b.last - 2 * $days + $step THEN {UnitsIn(Previous)} END AS PreviousUnits,
-                CASE WHEN b.first <= b.last - 2 * $days + $step THEN {ValueIn(Previous, TotalsRows, TotalsValue)} END AS PreviousValue,
+                CASE WHEN b.first <= b.last - 2 * $days + $step THEN {ValueIn(Previous)} END AS PreviousValue,
                 CASE WHEN b.first <= b.last - $year - $days + $step THEN {UnitsIn(LastYear)} END AS LastYearUnits,
-                CASE WHEN b.first <= b.last - $year - $days + $step THEN {ValueIn(LastYear, TotalsRows, TotalsValue)} END AS LastYearValue
+                CASE WHEN b.first <= b.last - $year - $days + $step THEN {ValueIn(LastYear)} END AS LastYearValue
             FROM bounds b
             LEFT JOIN overview_totals s ON s.date > b.last - $year - $days {LocationClause(location)}
             GROUP BY b.first, b.last
@@ -139,7 +137,7 @@ public sealed class OverviewReader(DuckDbStore store, RunStore runs, Replenishme
         using var connection = store.Open();
         var rows = await connection.QueryAsync<SalesBreakdown>(new CommandDefinition($"""
             WITH bounds AS (SELECT max(date) AS last FROM overview_totals)
-            SELECT {group} AS Name, sum(s.quantity) AS Units, {TotalsValue} AS Value
+            SELECT {group} AS Name, sum(s.quantity) AS Units, sum(s.value) AS Value
             FROM overview_totals s CROSS JOIN bounds b
             WHERE s.date > b.last - $days {LocationClause(location)}
             GROUP BY 1
@@ -199,24 +197,21 @@ public sealed class OverviewReader(DuckDbStore store, RunStore runs, Replenishme
         WITH series AS (
             SELECT s.location AS Location, s.sku AS Sku, any_value(p.name) AS Name,
                 {UnitsIn(RecentWeeks)} AS Units,
-                {ValueIn(RecentWeeks, TotalsRows, TotalsValue)} AS Value,
+                {ValueIn(RecentWeeks)} AS Value,
                 {UnitsIn(PreviousWeeks)} AS PreviousUnits,
-                {ValueIn(PreviousWeeks, TotalsRows, TotalsValue)} AS PreviousValue
+                {ValueIn(PreviousWeeks)} AS PreviousValue
             FROM overview_series_weeks s
             LEFT JOIN products p ON p.sku = s.sku
             WHERE s.week < 2 * $weeks {LocationClause(location)}
             GROUP BY s.location, s.sku)
         """;
 
-    /// <summary>Units sold by the sales <c>s</c> in a window; 0 when none.</summary>
+    /// <summary>Units sold in a window, from the totals <c>s</c>; 0 when none.</summary>
     static string UnitsIn(string window) => $"coalesce(sum(s.quantity) FILTER (WHERE {window}), 0)";
 
-    /// <summary>
-    /// The value of sales in a window, from aggregates counting the <paramref name="rows"/> and summing their
-    /// <paramref name="value"/>: 0 when none, null when there are some but no price is known.
-    /// </summary>
-    static string ValueIn(string window, string rows, string value) =>
-        $"CASE WHEN coalesce({rows} FILTER (WHERE {window}), 0) = 0 THEN 0 ELSE {value} FILTER (WHERE {window}) END";
+    /// <summary>The value of the totals <c>s</c> in a window: 0 when nothing sold, null when some sold but no price is known.</summary>
+    static string ValueIn(string window) =>
+        $"CASE WHEN coalesce(sum(s.sales) FILTER (WHERE {window}), 0) = 0 THEN 0 ELSE sum(s.value) FILTER (WHERE {window}) END";
 
     /// <summary>
     /// Rebuilds <c>overview_totals</c>, the sales summed per location, category and date with their value and row count,
@@ -247,16 +242,14 @@ public sealed class OverviewReader(DuckDbStore store, RunStore runs, Replenishme
                 using var transaction = connection.BeginTransaction();
                 connection.Execute($"""
                     CREATE OR REPLACE TABLE overview_totals AS
-                    SELECT s.location, coalesce(p.category, '(no category)') AS category, s.date,
-                           sum(s.quantity) AS quantity, {SalesValue} AS value, {SalesRows} AS sales
+                    SELECT s.location, coalesce(p.category, '(no category)') AS category, s.date, {Measures}
                     FROM sales s LEFT JOIN products p ON p.sku = s.sku
                     GROUP BY ALL
                     """, transaction: transaction);
                 connection.Execute($"""
                     CREATE OR REPLACE TABLE overview_series_weeks AS
                     WITH bounds AS (SELECT max(date) AS last FROM sales)
-                    SELECT s.location, s.sku, (b.last - s.date) // 7 AS week,
-                           sum(s.quantity) AS quantity, {SalesValue} AS value, {SalesRows} AS sales
+                    SELECT s.location, s.sku, (b.last - s.date) // 7 AS week, {Measures}
                     FROM sales s CROSS JOIN bounds b LEFT JOIN products p ON p.sku = s.sku
                     WHERE s.date > b.last - {2 * MaxWeeks * 7}
                     GROUP BY ALL
