@@ -58,6 +58,7 @@ public static class NexGenServiceExtensions
         // The product list keeps one derived summary table for the whole app; the location filter is per circuit.
         services.AddSingleton<ProductCatalog>();
         services.AddSingleton<ProductDetailReader>();
+        services.AddSingleton<OverviewReader>();
         services.AddScoped<LocationFilter>();
         services.AddHostedService<StoreStartupService>();
         // After the store is ready (hosted services start in order): summaries rebuilt off the request path.

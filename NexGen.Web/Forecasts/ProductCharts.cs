@@ -20,11 +20,11 @@ public static class ProductCharts
     public const string CentralBandName = "p10–p90 (80 %)";
     public const string UpperBandName = "p90–p95";
 
-    const string HistoryColor = "#E07B00";
-    const string ForecastColor = "#1E5AA8";
-    const string CentralBandColor = "rgba(30, 90, 168, 0.28)";
-    const string UpperBandColor = "rgba(30, 90, 168, 0.12)";
-    const string AxisColor = "rgba(128, 128, 128, 0.25)";
+    internal const string HistoryColor = "#E07B00";
+    internal const string ForecastColor = "#1E5AA8";
+    internal const string CentralBandColor = "rgba(30, 90, 168, 0.28)";
+    internal const string UpperBandColor = "rgba(30, 90, 168, 0.12)";
+    internal const string AxisColor = "rgba(128, 128, 128, 0.25)";
     const string TextColor = "#8a8f98";
 
     /// <summary>Days of history shown when the chart opens (the user can zoom out): half a year of days, two years of weeks.</summary>
@@ -144,7 +144,8 @@ public static class ProductCharts
     /// <summary>Plotly's options: responsive, no logo, no cloud links.</summary>
     public static Config Config() => new() { Responsive = true, DisplayLogo = false, DisplayModeBar = Plotly.Blazor.ConfigLib.DisplayModeBarEnum.Hover };
 
-    static Layout BaseLayout(string title) => new()
+    /// <summary>The look every NexGen chart shares: a left-aligned title, transparent background, legend below.</summary>
+    internal static Layout BaseLayout(string title) => new()
     {
         Title = new Title { Text = title, X = 0, XAnchor = Plotly.Blazor.LayoutLib.TitleLib.XAnchorEnum.Left, Font = new Plotly.Blazor.LayoutLib.TitleLib.Font { Size = 15 } },
         PaperBgColor = "rgba(0, 0, 0, 0)",
@@ -155,7 +156,7 @@ public static class ProductCharts
         AutoSize = true,
     };
 
-    static Scatter Band(string name, IList<object> dates, IList<object> values, bool fill, string color, bool showLegend, string? hoverName = null) => new()
+    internal static Scatter Band(string name, IList<object> dates, IList<object> values, bool fill, string color, bool showLegend, string? hoverName = null) => new()
     {
         Name = name,
         Mode = ModeFlag.Lines,
@@ -168,7 +169,7 @@ public static class ProductCharts
         HoverTemplate = $"{hoverName ?? name} %{{y:,.1f}}<extra></extra>",
     };
 
-    static List<object> Prepend(object? first, IEnumerable<object> rest) => first is null ? [.. rest] : [first, .. rest];
+    internal static List<object> Prepend(object? first, IEnumerable<object> rest) => first is null ? [.. rest] : [first, .. rest];
 
-    static string Day(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+    internal static string Day(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 }

@@ -4,11 +4,12 @@ using NexGen.Core.Forecasting;
 namespace NexGen.Web.Services;
 
 /// <summary>
-/// Rebuilds the product list's summaries in the background as soon as the data changes (at start-up, after an upload,
-/// after a forecast run), so that the first visit to the Products page does not wait for it (seconds at M5 scale).
+/// Rebuilds the product list's summaries and the overview's totals in the background as soon as the data changes (at
+/// start-up, after an upload, after a forecast run), so that the first visit to the Products or the Overview page does
+/// not wait for them (seconds at M5 scale).
 /// Imports made by the CLI are picked up on the next read instead.
 /// </summary>
-public sealed class CatalogWarmer(ProductCatalog catalog, ImportNotifier imports, ForecastService forecasts, ILogger<CatalogWarmer> logger)
+public sealed class CatalogWarmer(ProductCatalog catalog, OverviewReader overview, ImportNotifier imports, ForecastService forecasts, ILogger<CatalogWarmer> logger)
     : IHostedService
 {
     readonly CancellationTokenSource _stopping = new();
@@ -31,7 +32,7 @@ public sealed class CatalogWarmer(ProductCatalog catalog, ImportNotifier imports
     {
         try
         {
-            await catalog.EnsureFreshAsync(_stopping.Token);
+            await Task.WhenAll(catalog.EnsureFreshAsync(_stopping.Token), overview.EnsureFreshAsync(_stopping.Token));
         }
         catch (OperationCanceledException) when (_stopping.IsCancellationRequested)
         {
