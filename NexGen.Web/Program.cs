@@ -18,6 +18,7 @@ app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages:
 app.UseAntiforgery();
 
 app.MapStaticAssets();
+app.MapNexGenDownloads();
 app.MapRazorComponents<App>()
     .AddInteractiveServerRenderMode();
 
