@@ -19,6 +19,7 @@ app.MapOpenApi().AllowAnonymous();
 app.MapGet("/api-docs", () => TypedResults.LocalRedirect("/api-docs/index.html")).ExcludeFromDescription();
 app.MapNexGenApi();
 app.MapAccountEndpoints();
+app.MapNexGenDownloads();
 app.MapRazorComponents<App>()
     .AddInteractiveServerRenderMode()
     .RequireAuthorization(Policies.Viewer);

@@ -83,14 +83,15 @@ sealed class BackgroundAppender : IDisposable
         try
         {
             _full.Add(_current);
+            _current = _free.Take();
         }
         catch (InvalidOperationException)
         {
-            // The appending thread stopped: surface its exception.
+            // The appending thread stopped (cancelled or failed) and completed both queues, which wakes this thread
+            // whether it waited for room or for a free batch: surface its exception.
             _consumer.GetAwaiter().GetResult();
             throw;
         }
-        _current = _free.Take();
     }
 
     void Consume(ImportWriter writer, CancellationToken cancellationToken)
@@ -110,7 +111,9 @@ sealed class BackgroundAppender : IDisposable
         }
         catch
         {
+            // Neither queue moves again: wake the parsing thread, blocked in Send for room or for a free batch.
             _full.CompleteAdding();
+            _free.CompleteAdding();
             throw;
         }
     }

@@ -8,6 +8,12 @@ public sealed record ColumnMapping(IReadOnlyDictionary<string, string> SourceToC
 {
     public static ColumnMapping Empty { get; } = new(new Dictionary<string, string>());
 
+    /// <summary>
+    /// The target that leaves a column out: <c>Price=ignore</c> keeps a column that an alias would match (here
+    /// <c>price</c>) from being read.
+    /// </summary>
+    public const string Ignore = "ignore";
+
     /// <summary>Parses <c>Source=canonical,Other=canonical</c>; a malformed pair throws <see cref="FormatException"/>.</summary>
     public static ColumnMapping Parse(string? text)
     {

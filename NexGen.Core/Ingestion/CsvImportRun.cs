@@ -186,11 +186,11 @@ sealed class CsvImportRun
                 "a long exogenous file needs both 'name' and 'value' columns; a wide one has neither (one column per variable).");
             return null;
         }
-        var measures = Enumerable.Range(0, headers.Count).Where(i => !_match.SourceIndex.Contains(i)).ToArray();
+        var measures = Enumerable.Range(0, headers.Count).Where(i => !_match.SourceIndex.Contains(i) && !_match.Excluded.Contains(i)).ToArray();
         if (measures.Length == 0)
             _log.Error("missing_column", 1, 0, "", "",
                 $"the file has no variable columns besides location and date; its columns are {string.Join(", ", headers)}.");
-        _match = _run.Match = _match with { Ignored = [] };
+        _match = _run.Match = _match with { Ignored = [.. _match.Excluded.Order().Select(i => headers[i])] };
         return measures;
     }
 

@@ -1,7 +1,10 @@
 namespace NexGen.Core.Ingestion;
 
-/// <summary>Where each canonical column is in a file: its 0-based index, or -1 when the file has none.</summary>
-sealed record HeaderMatch(CanonicalTable Table, int[] SourceIndex, string[] SourceName, IReadOnlyList<string> Ignored)
+/// <summary>
+/// Where each canonical column is in a file: its 0-based index, or -1 when the file has none. <paramref name="Excluded"/>
+/// holds the indexes of columns a mapping told to ignore (never read, not even as a wide file's variables).
+/// </summary>
+sealed record HeaderMatch(CanonicalTable Table, int[] SourceIndex, string[] SourceName, IReadOnlyList<string> Ignored, IReadOnlySet<int> Excluded)
 {
     public IReadOnlyDictionary<string, string> UsedColumns =>
         Table.Columns.Select((c, i) => (c, i)).Where(x => SourceIndex[x.i] >= 0)
@@ -20,7 +23,8 @@ sealed record HeaderSource(string Noun, long Line, string MapExample)
 
 /// <summary>
 /// Matches a file's headers (or a query's column names) to a canonical table: explicit mapping first, then the canonical name, then aliases,
-/// all compared ignoring case, spaces, underscores, dashes and dots.
+/// all compared ignoring case, spaces, underscores, dashes and dots. A mapping to <see cref="ColumnMapping.Ignore"/> keeps a
+/// column out of the alias matching (and of a wide file's variables).
 /// </summary>
 static class HeaderMatcher
 {
@@ -41,13 +45,15 @@ static class HeaderMatcher
         var names = new string[table.Columns.Count];
         var normalized = headers.Select(Normalize).ToArray();
 
+        var excluded = new HashSet<int>();
         foreach (var (source, target) in mapping.SourceToCanonical)
         {
+            var ignore = string.Equals(target, ColumnMapping.Ignore, StringComparison.OrdinalIgnoreCase);
             var column = table.Columns.Select((c, i) => (c, i)).FirstOrDefault(x => x.c.Name == target);
-            if (column.c is null)
+            if (column.c is null && !ignore)
             {
                 log.Error("bad_mapping", from.Line, 0, "", $"{source}={target}",
-                    $"'{target}' is not a column of {table.Name}; use one of: {string.Join(", ", table.Columns.Select(c => c.Name))}.");
+                    $"'{target}' is not a column of {table.Name}; use one of: {string.Join(", ", table.Columns.Select(c => c.Name))} (or {ColumnMapping.Ignore}).");
                 continue;
             }
             var at = Array.IndexOf(normalized, Normalize(source));
@@ -57,11 +63,22 @@ static class HeaderMatcher
                     $"{from.Noun} has no column '{source}'; its columns are: {string.Join(", ", headers)}.");
                 continue;
             }
+            if (ignore)
+            {
+                excluded.Add(at);
+                continue;
+            }
+            if (index[column.i] >= 0 && index[column.i] != at)
+            {
+                log.Error("bad_mapping", from.Line, at + 1, headers[at], $"{source}={target}",
+                    $"columns {names[column.i]} and {headers[at]} are both mapped to '{target}'; map one of them.");
+                continue;
+            }
             index[column.i] = at;
             names[column.i] = headers[at];
         }
 
-        var taken = index.Where(i => i >= 0).ToHashSet();
+        var taken = index.Where(i => i >= 0).Concat(excluded).ToHashSet();
         for (var c = 0; c < table.Columns.Count; c++)
         {
             if (index[c] >= 0)
@@ -99,6 +116,6 @@ static class HeaderMatcher
         }
 
         var ignored = headers.Where((_, i) => !index.Contains(i)).ToList();
-        return new HeaderMatch(table, index, names, ignored);
+        return new HeaderMatch(table, index, names, ignored, excluded);
     }
 }

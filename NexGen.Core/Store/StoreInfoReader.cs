@@ -10,9 +10,7 @@ public sealed class StoreInfoReader(DuckDbStore store, ImportHistory history)
     public async Task<StoreInfo> ReadAsync(int recentImports = 10, CancellationToken cancellationToken = default)
     {
         using var connection = store.Open();
-        var counts = new Dictionary<string, long>();
-        foreach (var table in Tables)
-            counts[table] = await connection.ExecuteScalarAsync<long>(new CommandDefinition($"SELECT count(*) FROM {table}", cancellationToken: cancellationToken));
+        var counts = await CountRowsAsync(connection, cancellationToken);
         var sales = await connection.QuerySingleAsync<SalesSummary>(new CommandDefinition("""
             SELECT min(date) AS FirstDate, max(date) AS LastDate,
                    count(DISTINCT location) AS Locations, count(DISTINCT sku) AS Skus,
@@ -26,6 +24,24 @@ public sealed class StoreInfoReader(DuckDbStore store, ImportHistory history)
         return new StoreInfo(store.Path, version, counts,
             sales.FirstDate, sales.LastDate,
             sales.Locations, sales.Skus, sales.Series, grain, recent);
+    }
+
+    /// <summary>
+    /// Rows in each data table (sales, products, inventory, promotions, events, locations, exogenous), without the
+    /// sales summary of <see cref="ReadAsync"/>: milliseconds at any size, for pages that show only the counts.
+    /// </summary>
+    public async Task<IReadOnlyDictionary<string, long>> RowCountsAsync(CancellationToken cancellationToken = default)
+    {
+        using var connection = store.Open();
+        return await CountRowsAsync(connection, cancellationToken);
+    }
+
+    static async Task<Dictionary<string, long>> CountRowsAsync(System.Data.IDbConnection connection, CancellationToken cancellationToken)
+    {
+        var counts = new Dictionary<string, long>();
+        foreach (var table in Tables)
+            counts[table] = await connection.ExecuteScalarAsync<long>(new CommandDefinition($"SELECT count(*) FROM {table}", cancellationToken: cancellationToken));
+        return counts;
     }
 
     sealed record SalesSummary(DateOnly? FirstDate, DateOnly? LastDate, long Locations, long Skus, long Series);

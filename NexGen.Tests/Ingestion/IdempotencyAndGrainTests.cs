@@ -92,6 +92,31 @@ public class IdempotencyAndGrainTests
         Assert.Equal(["cancelled"], test.Query<string>("SELECT status FROM imports"));
     }
 
+    [Fact]
+    public async Task AnImportCancelledAtAnyMomentEndsCancelledOrDoneAndNeverHangs()
+    {
+        // Cancelled from another thread (as the upload page's Cancel button does), the parser and the appending
+        // thread must both stop, whichever sees the cancellation first and whatever either is waiting for.
+        await using var test = new TestStore();
+        var rows = new System.Text.StringBuilder("location,sku,date,quantity\n");
+        for (var i = 0; i < 1_000_000; i++)
+            rows.Append($"S{i % 7},A{i % 500},{new DateOnly(2020, 1, 1).AddDays(i / 3_500):yyyy-MM-dd},{i % 13}\n");
+        var path = test.WriteFile("big.csv", rows.ToString());
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        Assert.Equal(ImportStatus.Succeeded, (await test.Importer.ImportAsync(new ImportRequest(DataKind.Sales, path))).Status);
+        var full = clock.Elapsed;
+        var stored = test.Count("sales");
+
+        const int attempts = 20;
+        for (var attempt = 0; attempt < attempts; attempt++)
+        {
+            using var cancel = new CancellationTokenSource(full * (attempt + 0.5) / attempts);
+            var report = await test.Importer.ImportAsync(new ImportRequest(DataKind.Sales, path), null, cancel.Token).WaitAsync(TimeSpan.FromSeconds(60));
+            Assert.True(report.Status is ImportStatus.Cancelled or ImportStatus.Succeeded, $"attempt {attempt}: {report.Status}: {report.Message}");
+            Assert.Equal(stored, test.Count("sales"));
+        }
+    }
+
     sealed class SynchronousProgress(Action<ImportProgress> report) : IProgress<ImportProgress>
     {
         public void Report(ImportProgress value) => report(value);

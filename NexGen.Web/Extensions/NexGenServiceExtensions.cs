@@ -52,6 +52,8 @@ public static class NexGenServiceExtensions
         services.AddSingleton<RunStore>();
         services.AddSingleton<ModelRegistry>();
         services.AddSingleton<ForecastService>();
+        // The dashboard's runs: started in the background, cancellable from any open page.
+        services.AddSingleton<ForecastRunner>();
         services.AddSingleton<ReplenishmentStore>();
         services.AddSingleton(provider => new ReplenishmentService(provider.GetRequiredService<DuckDbStore>(), provider.GetRequiredService<RunStore>(),
             provider.GetRequiredService<ReplenishmentStore>(), provider.GetRequiredService<IOptions<ReplenishmentOptions>>().Value));

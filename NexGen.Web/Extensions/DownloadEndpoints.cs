@@ -1,0 +1,76 @@
+using NexGen.Core.Store;
+using NexGen.Web.Security;
+
+namespace NexGen.Web.Extensions;
+
+/// <summary>
+/// File downloads for the pages: plain GET endpoints that a link with a <c>download</c> attribute fetches, so a file
+/// of any size streams from disk to the browser without passing through the Blazor circuit.
+/// </summary>
+public static class DownloadEndpoints
+{
+    /// <summary>The URL of a run's forecasts as <paramref name="format"/> (<c>csv</c> or <c>parquet</c>).</summary>
+    public static string ForecastsUrl(long runId, string format) => $"/downloads/runs/{runId}/forecasts.{format}";
+
+    /// <summary>The name the browser saves a run's forecasts under.</summary>
+    public static string ForecastsFileName(long runId, string format) => $"nexgen-forecast-run-{runId}.{format}";
+
+    /// <summary>
+    /// <c>GET /downloads/runs/{id}/forecasts.csv|parquet</c>: one forecast run's rows (location, sku, date, forecast,
+    /// p10, p50, p90, p95, model), exported by <see cref="RunStore.ExportForecastsAsync"/> to a temporary file that is
+    /// streamed and deleted when the response ends. 404 for an unknown run or one without forecasts. Viewers and up
+    /// (the signed-in cookie, or anyone on loopback while authentication is off).
+    /// </summary>
+    public static IEndpointRouteBuilder MapNexGenDownloads(this IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapGet("/downloads/runs/{runId:long}/forecasts.{format:regex(^(csv|parquet)$)}", DownloadForecastsAsync)
+            .RequireAuthorization(Policies.Viewer)
+            .WithName("DownloadForecasts")
+            .ExcludeFromDescription();
+        return endpoints;
+    }
+
+    static async Task<IResult> DownloadForecastsAsync(long runId, string format, RunStore runs, ILoggerFactory loggers, CancellationToken cancellationToken)
+    {
+        var run = await runs.FindAsync(runId, cancellationToken);
+        if (run is null)
+            return Results.NotFound($"There is no run #{runId}.");
+        if (run.Kind != "forecast" || run.Status != "succeeded")
+            return Results.NotFound($"Run #{runId} ({run.Kind}, {run.Status}) has no forecasts to download: only succeeded forecast runs write them.");
+
+        var path = Path.Combine(Path.GetTempPath(), $"nexgen-download-{Guid.NewGuid():N}.{format}");
+        try
+        {
+            // COPY writes synchronously under DuckDB: keep it off the request's thread.
+            await Task.Run(() => runs.ExportForecastsAsync(runId, path, format, cancellationToken), cancellationToken);
+            // Deleted when the response has streamed it (or the client went away): nothing is left in the temp folder.
+            var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read | FileShare.Delete, 1 << 16,
+                FileOptions.Asynchronous | FileOptions.SequentialScan | FileOptions.DeleteOnClose);
+            var contentType = format == "csv" ? "text/csv; charset=utf-8" : "application/vnd.apache.parquet";
+            return Results.File(stream, contentType, ForecastsFileName(runId, format));
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            TryDelete(path);
+            loggers.CreateLogger(typeof(DownloadEndpoints)).LogError(e, "Could not export the forecasts of run {RunId} as {Format}", runId, format);
+            return Results.Problem($"Could not export the forecasts of run #{runId}: {e.Message}", statusCode: StatusCodes.Status500InternalServerError);
+        }
+        catch
+        {
+            TryDelete(path);
+            throw;
+        }
+    }
+
+    static void TryDelete(string path)
+    {
+        try
+        {
+            File.Delete(path);
+        }
+        catch (IOException)
+        {
+            // Left to the temp folder's cleaner.
+        }
+    }
+}
