@@ -10,6 +10,12 @@ namespace NexGen.Core.Replenishment;
 /// </summary>
 public sealed class ReplenishmentService(DuckDbStore store, RunStore runs, ReplenishmentStore replenishments, ReplenishmentOptions options)
 {
+    /// <summary>
+    /// Raised after a run is recorded, on the run's thread, whoever started it (a page, the schedule, the API), so that
+    /// every open page can show the new run. Handlers must return quickly and not throw.
+    /// </summary>
+    public event Action<ReplenishmentRunRecord>? RunRecorded;
+
     /// <summary>Runs replenishment and records it.</summary>
     /// <param name="asOf">The date stock is taken at; default the latest inventory snapshot date in the store.</param>
     /// <param name="progress">Receives each phase with the share done.</param>
@@ -31,6 +37,7 @@ public sealed class ReplenishmentService(DuckDbStore store, RunStore runs, Reple
         progress?.Report(new ReplenishmentProgress("saving", 0.9));
         var run = await replenishments.SaveAsync(plan, clock.Elapsed.TotalSeconds, cancellationToken);
         progress?.Report(new ReplenishmentProgress("finished", 1));
+        RunRecorded?.Invoke(run);
         return (run, plan);
     }
 }

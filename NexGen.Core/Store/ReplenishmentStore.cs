@@ -191,9 +191,11 @@ public sealed class ReplenishmentStore(DuckDbStore store)
             SELECT location, sku, kind, severity, message, units, unit_cost AS UnitCost, value_at_risk AS ValueAtRisk, date
             FROM replenishment_alerts WHERE run_id = $runId ORDER BY rank LIMIT $top
             """, new { runId, top }, cancellationToken: cancellationToken));
-        return rows.Select(r => new ReplenishmentAlert(r.Location, r.Sku, r.Kind, Enum.Parse<AlertSeverity>(r.Severity, ignoreCase: true),
-            r.Message, r.Units, r.UnitCost, r.ValueAtRisk, r.Date)).ToList();
+        return rows.Select(ToAlert).ToList();
     }
+
+    static ReplenishmentAlert ToAlert(AlertRow r) => new(r.Location, r.Sku, r.Kind, Enum.Parse<AlertSeverity>(r.Severity, ignoreCase: true),
+        r.Message, r.Units, r.UnitCost, r.ValueAtRisk, r.Date);
 
     /// <summary>
     /// Writes a run's suggestions as CSV (header row, ISO dates): location, sku, order_qty, reason, then every
@@ -318,6 +320,199 @@ public sealed class ReplenishmentStore(DuckDbStore store)
         }, cancellationToken);
     }
 
+    /// <summary>
+    /// One page of a run's suggestions with the product's name and the purchase-order line of each order (dashboard).
+    /// </summary>
+    public async Task<SuggestionPage> SuggestionsAsync(long runId, SuggestionQuery query, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        ArgumentOutOfRangeException.ThrowIfNegative(query.Page);
+        ArgumentOutOfRangeException.ThrowIfLessThan(query.PageSize, 1);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(query.PageSize, 1000);
+        var where = new List<string> { "s.run_id = $runId" };
+        if (query.Location is not null)
+            where.Add("s.location = $location");
+        var search = string.IsNullOrWhiteSpace(query.Search) ? null : query.Search.Trim().ToLowerInvariant();
+        if (search is not null)
+            where.Add("(contains(lower(s.sku), $search) OR contains(lower(coalesce(p.name, '')), $search))");
+        where.Add(query.Show switch
+        {
+            SuggestionFilter.Orders => "l.id IS NOT NULL",
+            SuggestionFilter.Suggested => "l.status = 'suggested'",
+            SuggestionFilter.Approved => "l.status = 'approved'",
+            SuggestionFilter.Exported => "l.status = 'exported'",
+            _ => "true",
+        });
+        var direction = query.Descending ? "DESC" : "ASC";
+        var order = query.SortBy switch
+        {
+            SuggestionSortColumn.Quantity => $"coalesce(l.quantity, s.order_qty) {direction} NULLS LAST, ",
+            SuggestionSortColumn.Value => $"coalesce(l.quantity, s.order_qty) * s.unit_cost {direction} NULLS LAST, ",
+            SuggestionSortColumn.ProjectedStock => $"s.projected_stock {direction} NULLS LAST, ",
+            _ => "",
+        } + (query.SortBy == SuggestionSortColumn.Series ? $"s.location {direction}, s.sku {direction}" : "s.location, s.sku");
+        var from = $"""
+            FROM replenishment_suggestions s
+            LEFT JOIN purchase_order_lines l ON l.run_id = s.run_id AND l.location = s.location AND l.sku = s.sku
+            LEFT JOIN products p ON p.sku = s.sku
+            WHERE {string.Join(" AND ", where)}
+            """;
+        var parameters = new { runId, location = query.Location, search, take = query.PageSize, skip = query.Page * query.PageSize };
+        using var connection = store.Open();
+        var total = await connection.ExecuteScalarAsync<long>(new CommandDefinition($"SELECT count(*) {from}", parameters, cancellationToken: cancellationToken));
+        var rows = await connection.QueryAsync<StoredSuggestion>(new CommandDefinition(
+            $"SELECT {SuggestionColumns} {from} ORDER BY {order} LIMIT $take OFFSET $skip", parameters, cancellationToken: cancellationToken));
+        return new SuggestionPage(rows.AsList(), (int)total);
+    }
+
+    /// <summary>One location x sku of a run with its purchase-order line, or null when the run did not plan it.</summary>
+    public async Task<StoredSuggestion?> SuggestionAsync(long runId, string location, string sku, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(location);
+        ArgumentNullException.ThrowIfNull(sku);
+        using var connection = store.Open();
+        return await connection.QuerySingleOrDefaultAsync<StoredSuggestion>(new CommandDefinition($"""
+            SELECT {SuggestionColumns}
+            FROM replenishment_suggestions s
+            LEFT JOIN purchase_order_lines l ON l.run_id = s.run_id AND l.location = s.location AND l.sku = s.sku
+            LEFT JOIN products p ON p.sku = s.sku
+            WHERE s.run_id = $runId AND s.location = $location AND s.sku = $sku
+            """, new { runId, location, sku }, cancellationToken: cancellationToken));
+    }
+
+    /// <summary>
+    /// One page of a run's alerts in rank order (value at risk, highest first), with the counts per severity and the
+    /// value at risk of every alert at the query's location.
+    /// </summary>
+    public async Task<AlertPage> AlertsAsync(long runId, AlertQuery query, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        ArgumentOutOfRangeException.ThrowIfNegative(query.Page);
+        ArgumentOutOfRangeException.ThrowIfLessThan(query.PageSize, 1);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(query.PageSize, 1000);
+        var atLocation = "run_id = $runId" + (query.Location is null ? "" : " AND location = $location");
+        var matching = atLocation + (query.Severity is null ? "" : " AND severity = $severity");
+        var parameters = new
+        {
+            runId, location = query.Location, severity = query.Severity is { } s ? SeverityName(s) : null,
+            take = query.PageSize, skip = query.Page * query.PageSize,
+        };
+        using var connection = store.Open();
+        var totals = await connection.QuerySingleAsync<(long Total, long Critical, long Warning, long Info, double Value)>(new CommandDefinition($"""
+            SELECT count(*) FILTER (WHERE {(query.Severity is null ? "true" : "severity = $severity")}),
+                   count(*) FILTER (WHERE severity = 'critical'), count(*) FILTER (WHERE severity = 'warning'),
+                   count(*) FILTER (WHERE severity = 'info'), coalesce(sum(value_at_risk), 0)::DOUBLE
+            FROM replenishment_alerts WHERE {atLocation}
+            """, parameters, cancellationToken: cancellationToken));
+        var rows = await connection.QueryAsync<AlertRow>(new CommandDefinition($"""
+            SELECT location, sku, kind, severity, message, units, unit_cost AS UnitCost, value_at_risk AS ValueAtRisk, date
+            FROM replenishment_alerts WHERE {matching} ORDER BY rank LIMIT $take OFFSET $skip
+            """, parameters, cancellationToken: cancellationToken));
+        return new AlertPage(rows.Select(ToAlert).ToList(), (int)totals.Total, (int)totals.Critical, (int)totals.Warning, (int)totals.Info, totals.Value);
+    }
+
+    /// <summary>A run's purchase-order lines by status at one location (null = all), with the units and value approved.</summary>
+    public async Task<PurchaseOrderSummary> PurchaseOrderSummaryAsync(long runId, string? location = null, CancellationToken cancellationToken = default)
+    {
+        using var connection = store.Open();
+        var row = await connection.QuerySingleAsync<(long Suggested, long Approved, long Exported, long Units, double Value)>(new CommandDefinition($"""
+            SELECT count(*) FILTER (WHERE status = 'suggested'), count(*) FILTER (WHERE status = 'approved'),
+                   count(*) FILTER (WHERE status = 'exported'),
+                   coalesce(sum(quantity) FILTER (WHERE status = 'approved'), 0)::BIGINT,
+                   coalesce(sum(quantity * coalesce(unit_cost, 0)) FILTER (WHERE status = 'approved'), 0)::DOUBLE
+            FROM purchase_order_lines WHERE run_id = $runId {(location is null ? "" : "AND location = $location")}
+            """, new { runId, location }, cancellationToken: cancellationToken));
+        return new PurchaseOrderSummary((int)row.Suggested, (int)row.Approved, (int)row.Exported, row.Units, row.Value);
+    }
+
+    /// <summary>
+    /// Approves purchase-order lines of a run, each with its own quantity (the suggestion or an edited one), in one
+    /// transaction: either every line is approved or none.
+    /// </summary>
+    /// <returns>The number of lines approved.</returns>
+    /// <exception cref="ArgumentException">A line named twice with different quantities, a line not in the run, or a
+    /// quantity that is not whole packs (at least one).</exception>
+    /// <exception cref="InvalidOperationException">A line is already exported: exported lines are final.</exception>
+    public Task<int> ApproveLinesAsync(long runId, IReadOnlyList<LineApproval> approvals, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(approvals);
+        var byId = new Dictionary<long, int>();
+        foreach (var approval in approvals)
+        {
+            if (byId.TryGetValue(approval.LineId, out var quantity) && quantity != approval.Quantity)
+                throw new ArgumentException($"Line {approval.LineId} is named twice with different quantities ({quantity}, {approval.Quantity}).", nameof(approvals));
+            byId[approval.LineId] = approval.Quantity;
+        }
+        if (byId.Count == 0)
+            return Task.FromResult(0);
+        return store.WriteAsync(connection =>
+        {
+            using var transaction = connection.BeginTransaction();
+            connection.Execute("CREATE OR REPLACE TEMP TABLE approve_lines (id BIGINT, quantity INTEGER)", transaction: transaction);
+            using (var appender = connection.CreateAppender("approve_lines"))
+                foreach (var (id, quantity) in byId)
+                    appender.CreateRow().AppendValue((long?)id).AppendValue((int?)quantity).EndRow();
+            var lines = connection.Query<PurchaseOrderLine>($"""
+                SELECT {LineColumns} FROM purchase_order_lines WHERE run_id = $runId AND id IN (SELECT id FROM approve_lines)
+                """, new { runId }, transaction).ToDictionary(l => l.Id);
+            foreach (var (id, quantity) in byId.OrderBy(p => p.Key))
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                if (!lines.TryGetValue(id, out var line))
+                    throw new ArgumentException($"Purchase-order line {id} is not a line of replenishment run {runId}.", nameof(approvals));
+                if (line.Status == PurchaseOrderLine.StatusExported)
+                    throw new InvalidOperationException($"{line.Location} / {line.Sku} ({line.PoNumber}) is already exported: exported lines are final.");
+                if (quantity < line.PackSize || quantity % line.PackSize != 0)
+                    throw new ArgumentException(
+                        $"Quantity {quantity} for {line.Location} / {line.Sku} must be whole packs of {line.PackSize} (at least one pack).", nameof(approvals));
+            }
+            connection.Execute("""
+                UPDATE purchase_order_lines SET status = 'approved', approved = $approved, quantity = a.quantity
+                FROM approve_lines a WHERE purchase_order_lines.id = a.id
+                """, new { approved = DateTime.UtcNow }, transaction);
+            connection.Execute("DROP TABLE approve_lines", transaction: transaction);
+            transaction.Commit();
+            return Task.FromResult(byId.Count);
+        }, cancellationToken);
+    }
+
+    /// <summary>The folder purchase-order exports of the app are written to: <c>exports</c> beside the store file.</summary>
+    public string ExportsFolder => Path.Combine(Path.GetDirectoryName(Path.GetFullPath(store.Path))!, "exports");
+
+    /// <summary>
+    /// Exports a run's approved lines that match <paramref name="filter"/> (see <see cref="ExportPurchaseOrdersAsync"/>)
+    /// to a new file in <see cref="ExportsFolder"/> named after the run and the time, e.g.
+    /// <c>po-run-3-20261125-101112.csv</c>, and returns what was exported; null when no line was approved (no file).
+    /// </summary>
+    /// <param name="format">"csv" or "parquet".</param>
+    public async Task<PurchaseOrderExport?> ExportApprovedAsync(long runId, string format, PurchaseOrderFilter filter, CancellationToken cancellationToken = default)
+    {
+        _ = FormatOptions(format); // an unknown format fails before anything is written
+        var extension = format.ToLowerInvariant();
+        Directory.CreateDirectory(ExportsFolder);
+        var stem = $"po-run-{Number(runId)}-{DateTime.UtcNow.ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture)}";
+        var path = Path.Combine(ExportsFolder, $"{stem}.{extension}");
+        for (var n = 2; File.Exists(path); n++)
+            path = Path.Combine(ExportsFolder, $"{stem}-{n}.{extension}");
+        if (await ExportPurchaseOrdersAsync(runId, path, format, filter, cancellationToken) == 0)
+            return null;
+        return (await ExportsAsync(cancellationToken: cancellationToken)).FirstOrDefault(e => e.Path == path)
+            ?? throw new InvalidOperationException($"The export {path} was written but is not recorded.");
+    }
+
+    /// <summary>Exports of purchase-order lines, newest first (one per file written), at most <paramref name="top"/>.</summary>
+    public async Task<IReadOnlyList<PurchaseOrderExport>> ExportsAsync(int top = 20, CancellationToken cancellationToken = default)
+    {
+        using var connection = store.Open();
+        var rows = await connection.QueryAsync<PurchaseOrderExport>(new CommandDefinition("""
+            SELECT export_path AS Path, run_id AS RunId, min(exported) AS Exported, count(*)::INTEGER AS Lines,
+                   sum(quantity)::BIGINT AS Units, coalesce(sum(quantity * coalesce(unit_cost, 0)), 0)::DOUBLE AS Value
+            FROM purchase_order_lines WHERE status = 'exported' AND export_path IS NOT NULL
+            GROUP BY export_path, run_id ORDER BY min(exported) DESC, export_path LIMIT $top
+            """, new { top }, cancellationToken: cancellationToken));
+        return rows.AsList();
+    }
+
     static async Task CopyAsync(DuckDBConnection connection, string select, string path, string format, CancellationToken cancellationToken)
     {
         var options = FormatOptions(format);
@@ -367,6 +562,20 @@ public sealed class ReplenishmentStore(DuckDbStore store)
     const string LineColumns = """
         id, run_id AS RunId, po_number AS PoNumber, supplier, location, sku, suggested_qty AS SuggestedQty, quantity,
         pack_size AS PackSize, unit_cost AS UnitCost, status, created, approved, exported, export_path AS ExportPath
+        """;
+
+    const string SuggestionColumns = """
+        s.run_id AS RunId, s.location, s.sku, p.name, s.supplier, s.category, s.abc, s.xyz, s.service_level AS ServiceLevel,
+        s.service_level_source AS ServiceLevelSource, s.policy, s.inventory_as_of AS InventoryAsOf, s.on_hand AS OnHand,
+        s.on_order AS OnOrder, s.open_po AS OpenPurchaseOrders, s.backorders, s.inventory_position AS InventoryPosition,
+        s.lead_time_days AS LeadTimeDays, s.review_period_days AS ReviewPeriodDays, s.lead_time_periods AS LeadTimePeriods,
+        s.review_periods AS ReviewPeriods, s.demand_lead_time AS DemandOverLeadTime, s.demand_protection AS DemandOverProtectionPeriod,
+        s.safety_stock_method AS SafetyStockMethod, s.safety_stock_periods AS SafetyStockPeriods, s.safety_stock AS SafetyStock,
+        s.reorder_point AS ReorderPoint, s.order_up_to AS OrderUpToLevel, s.lot_size AS LotSize, s.projected_stock AS ProjectedStock,
+        s.raw_need AS RawNeed, s.pack_size AS PackSize, s.min_order_qty AS MinOrderQuantity, s.max_order_qty AS MaxOrderQuantity,
+        s.max_stock AS MaxStock, s.after_pack AS AfterPack, s.after_minimum AS AfterMinimum, s.after_maximum AS AfterMaximum,
+        s.after_max_stock AS AfterMaximumStock, s.order_qty AS OrderQuantity, s.unit_cost AS UnitCost, s.order_value AS OrderValue,
+        s.reason, s.sources, l.id AS LineId, l.po_number AS PoNumber, l.quantity AS LineQuantity, l.status AS LineStatus
         """;
 
     sealed record AlertRow(string Location, string Sku, string Kind, string Severity, string Message, double Units,

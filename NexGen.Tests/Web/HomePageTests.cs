@@ -48,9 +48,9 @@ public sealed class HomePageTests(BrowserFixture browser, SampleAppFixture fixtu
         await Assertions.Expect(page.Locator("[data-testid=imports] [data-cell=file]", new() { HasTextString = "products.csv" })).ToBeVisibleAsync();
         await Assertions.Expect(page.Locator("[data-testid=empty-store]")).ToHaveCountAsync(0);
 
-        // The navigation lists the pages to come, disabled and without links.
-        await Assertions.Expect(page.Locator("[data-soon]")).ToHaveCountAsync(1);
-        await Assertions.Expect(page.Locator("[data-soon] a[href]")).ToHaveCountAsync(0);
+        // The navigation links every page of the dashboard.
+        foreach (var nav in new[] { "products", "replenishment", "data", "runs" })
+            await Assertions.Expect(page.Locator($"[data-nav={nav}]")).ToHaveCountAsync(1);
 
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = ScreenshotPath });
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = "/tmp/nexgen-home-full.png", FullPage = true });

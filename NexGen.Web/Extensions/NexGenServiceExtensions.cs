@@ -7,6 +7,7 @@ using NexGen.Core.Catalog;
 using NexGen.Core.Forecasting;
 using NexGen.Core.Ingestion;
 using NexGen.Core.Replenishment;
+using NexGen.Core.Replenishment.Simulation;
 using NexGen.Core.Store;
 using NexGen.Web.Services;
 
@@ -57,10 +58,17 @@ public static class NexGenServiceExtensions
         services.AddSingleton<ReplenishmentStore>();
         services.AddSingleton(provider => new ReplenishmentService(provider.GetRequiredService<DuckDbStore>(), provider.GetRequiredService<RunStore>(),
             provider.GetRequiredService<ReplenishmentStore>(), provider.GetRequiredService<IOptions<ReplenishmentOptions>>().Value));
+        // "Check stock now" and the policy simulation: one run at a time for the whole app, watched by every page.
+        services.AddSingleton<StockCheckRunner>();
+        services.AddSingleton(provider => new PolicySimulationService(provider.GetRequiredService<DuckDbStore>(),
+            provider.GetRequiredService<IOptions<ReplenishmentOptions>>().Value));
+        services.AddSingleton<PolicySimulationRunner>();
+        services.AddScoped<BrowserDownloads>();
         // The product list keeps one derived summary table for the whole app; the location filter is per circuit.
         services.AddSingleton<ProductCatalog>();
         services.AddSingleton<ProductDetailReader>();
         services.AddSingleton<OverviewReader>();
+        services.AddSingleton<ProductReplenishmentReader>();
         services.AddScoped<LocationFilter>();
         services.AddHostedService<StoreStartupService>();
         // After the store is ready (hosted services start in order): summaries rebuilt off the request path.
