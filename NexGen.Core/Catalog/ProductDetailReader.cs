@@ -4,7 +4,7 @@ using NexGen.Core.Store;
 
 namespace NexGen.Core.Catalog;
 
-/// <summary>Reads a <see cref="ProductDetail"/>: the series' facts, its sales history and its latest forecast.</summary>
+/// <summary>Reads a <see cref="ProductDetail"/>: the series' facts, its sales history, its latest forecast and backtests.</summary>
 public sealed class ProductDetailReader(DuckDbStore store, RunStore runs)
 {
     /// <summary>The detail of one location x SKU; null when the store has neither sales nor a product row for it.</summary>
@@ -42,9 +42,10 @@ public sealed class ProductDetailReader(DuckDbStore store, RunStore runs)
 
         var run = await runs.LatestSucceededAsync("forecast", cancellationToken);
         if (run is null)
-            return new ProductDetail(facts, grain, history, null, [], []);
+            return new ProductDetail(facts, grain, history, null, [], [], null, []);
         var forecast = await runs.ForecastsAsync(run.Id, location, sku, cancellationToken: cancellationToken);
         var explanations = await runs.ExplanationsAsync(run.Id, location, sku, cancellationToken);
-        return new ProductDetail(facts, grain, history, run, forecast, explanations);
+        var (backtestRun, backtests) = await runs.LatestBacktestsAsync(location, sku, cancellationToken);
+        return new ProductDetail(facts, grain, history, run, forecast, explanations, backtestRun, backtests);
     }
 }

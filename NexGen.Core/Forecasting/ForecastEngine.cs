@@ -87,7 +87,11 @@ public sealed class ForecastEngine(SalesPanel panel, ForecastEngineOptions optio
         progress?.Report(("explaining", (steps - 0.1) / steps));
         var explanations = final.Explain(trained, cutoff, top: 5);
         return new ForecastSet(panel, cutoff, horizon, pointForecast, options.Levels, quantiles, models, trained, calibrationMetrics, explanations, chosen.Kind,
-            scales, ErrorProfile.FromErrors(chosen.Cumulative), offsets);
+            scales, ErrorProfile.FromErrors(chosen.Cumulative), offsets)
+        {
+            Backtests = chosen.Global,
+            NaiveBacktests = seasonalNaive,
+        };
     }
 
     static double Score(double wrmsse) => double.IsFinite(wrmsse) ? wrmsse : double.MaxValue;

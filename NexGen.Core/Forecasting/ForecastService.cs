@@ -239,6 +239,7 @@ public sealed class ForecastService(DuckDbStore store, RunStore runs, ModelRegis
             Explanations = Explanations(forecast),
             Scales = forecast.ForecastSeries.Select(s => new SeriesScale(forecast.Panel.Series[s].Location, forecast.Panel.Series[s].Sku, forecast.Scales[s])),
             ErrorProfile = forecast.ErrorProfile,
+            Backtests = BacktestPoints(forecast),
         }, cancellationToken);
         if (trainedNow)
             await registry.ActivateIfNoWorseAsync(modelId, request.PromotionTolerance, CancellationToken.None);
@@ -274,6 +275,30 @@ public sealed class ForecastService(DuckDbStore store, RunStore runs, ModelRegis
                 var i = s * forecast.Horizon + h - 1;
                 yield return new ForecastRow(series.Location, series.Sku, forecast.Panel.DateOf(forecast.Cutoff + h),
                     Math.Round(forecast.Point[i], 4), At(p10, i), At(p50, i), At(p90, i), At(p95, i), forecast.Model[s]);
+            }
+        }
+    }
+
+    /// <summary>
+    /// The calibration backtests period by period, up to the run's cutoff (later periods had not happened), with
+    /// seasonal naive's forecast from the same origin beside each.
+    /// </summary>
+    static IEnumerable<BacktestPoint> BacktestPoints(ForecastSet forecast)
+    {
+        var naive = forecast.NaiveBacktests.ToDictionary(e => (e.Location, e.Sku, e.Cutoff));
+        var days = forecast.Panel.PeriodDays;
+        foreach (var backtest in forecast.Backtests)
+        {
+            var baseline = naive.GetValueOrDefault((backtest.Location, backtest.Sku, backtest.Cutoff));
+            for (var h = 0; h < backtest.Forecast.Length; h++)
+            {
+                var date = backtest.Cutoff.AddDays(days * (h + 1));
+                if (date > forecast.CutoffDate)
+                    break;
+                var actual = backtest.Actual[h];
+                yield return new BacktestPoint(backtest.Location, backtest.Sku, backtest.Cutoff, date,
+                    double.IsNaN(actual) ? null : actual, Math.Round(backtest.Forecast[h], 4),
+                    baseline is null ? null : Math.Round(baseline.Forecast[h], 4));
             }
         }
     }

@@ -28,5 +28,14 @@ public sealed record ForecastSet(
 {
     public DateOnly CutoffDate => Panel.DateOf(Cutoff);
 
+    /// <summary>
+    /// The chosen model's calibration backtests, one per series and calibration origin (none when the run predicted
+    /// with a stored model), and seasonal naive's from the same origins.
+    /// </summary>
+    public IReadOnlyList<Evaluation.SeriesForecastEvaluation> Backtests { get; init; } = [];
+
+    /// <inheritdoc cref="Backtests"/>
+    public IReadOnlyList<Evaluation.SeriesForecastEvaluation> NaiveBacktests { get; init; } = [];
+
     public IEnumerable<int> ForecastSeries => Panel.Series.Where(s => s.First <= Cutoff).Select(s => s.Index);
 }

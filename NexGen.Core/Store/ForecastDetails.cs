@@ -11,6 +11,9 @@ public sealed record ForecastDetails
     /// <summary>Each forecast series' scale.</summary>
     public IEnumerable<SeriesScale> Scales { get; init; } = [];
 
+    /// <summary>Each series' calibration backtests: forecasts from every calibration origin beside what sold.</summary>
+    public IEnumerable<BacktestPoint> Backtests { get; init; } = [];
+
     /// <summary>The cumulative-error profile of the run's calibration backtests.</summary>
     public ErrorProfile? ErrorProfile { get; init; }
 }

@@ -116,6 +116,18 @@ public sealed class RunStore(DuckDbStore store)
                         .AppendValue(explanation.Feature)
                         .AppendValue((double?)explanation.Contribution)
                         .EndRow();
+            using (var appender = connection.CreateAppender("forecast_backtests"))
+                foreach (var point in details.Backtests)
+                    appender.CreateRow()
+                        .AppendValue((long?)id)
+                        .AppendValue(point.Location)
+                        .AppendValue(point.Sku)
+                        .AppendValue((DateOnly?)point.Origin)
+                        .AppendValue((DateOnly?)point.Date)
+                        .AppendValue(point.Actual)
+                        .AppendValue((double?)point.Forecast)
+                        .AppendValue(point.Naive)
+                        .EndRow();
             using (var appender = connection.CreateAppender("forecast_scales"))
                 foreach (var scale in details.Scales)
                     appender.CreateRow()
@@ -367,6 +379,27 @@ public sealed class RunStore(DuckDbStore store)
             "SELECT location, sku, scale FROM forecast_scales WHERE run_id = $runId ORDER BY location, sku",
             new { runId }, cancellationToken: cancellationToken));
         return rows.AsList();
+    }
+
+    /// <summary>
+    /// One series' calibration backtests in the latest succeeded forecast run that made them (a run that predicts with
+    /// the active model makes none), by origin then date; the run's id, or null and nothing when no run has them.
+    /// </summary>
+    public async Task<(long? RunId, IReadOnlyList<BacktestPoint> Points)> LatestBacktestsAsync(string location, string sku, CancellationToken cancellationToken = default)
+    {
+        using var connection = store.Open();
+        var parameters = new { location, sku };
+        var runId = await connection.ExecuteScalarAsync<long?>(new CommandDefinition("""
+            SELECT max(b.run_id) FROM forecast_backtests b JOIN runs r ON r.id = b.run_id
+            WHERE r.status = 'succeeded' AND b.location = $location AND b.sku = $sku
+            """, parameters, cancellationToken: cancellationToken));
+        if (runId is null)
+            return (null, []);
+        var rows = await connection.QueryAsync<BacktestPoint>(new CommandDefinition("""
+            SELECT location, sku, origin, date, actual, forecast, naive FROM forecast_backtests
+            WHERE run_id = $runId AND location = $location AND sku = $sku ORDER BY origin, date
+            """, new { runId, location, sku }, cancellationToken: cancellationToken));
+        return (runId, rows.AsList());
     }
 
     /// <summary>The top feature contributions of one series' forecast in a run, by rank.</summary>

@@ -26,6 +26,14 @@ public sealed class StoreInfoReader(DuckDbStore store, ImportHistory history)
             sales.Locations, sales.Skus, sales.Series, grain, recent);
     }
 
+    /// <summary>The sales table's grain as the last sales import detected it; null before any sales.</summary>
+    public async Task<Ingestion.SalesGrain?> GrainAsync(CancellationToken cancellationToken = default)
+    {
+        using var connection = store.Open();
+        return Ingestion.SalesGrain.Parse(await connection.ExecuteScalarAsync<string?>(new CommandDefinition(
+            $"SELECT value FROM dataset WHERE key = '{Ingestion.SalesGrain.DatasetKey}'", cancellationToken: cancellationToken)));
+    }
+
     /// <summary>
     /// Rows in each data table (sales, products, inventory, promotions, events, locations, exogenous), without the
     /// sales summary of <see cref="ReadAsync"/>: milliseconds at any size, for pages that show only the counts.

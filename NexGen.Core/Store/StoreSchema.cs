@@ -131,6 +131,13 @@ public static class StoreSchema
             id BIGINT PRIMARY KEY, occurred TIMESTAMP NOT NULL, actor VARCHAR NOT NULL, action VARCHAR NOT NULL,
             target VARCHAR, details VARCHAR);
         """,
+        // 11: each forecast run's calibration backtests per series (the model's and seasonal naive's forecasts from
+        // each calibration origin beside what sold), for the product page.
+        """
+        CREATE TABLE forecast_backtests (
+            run_id BIGINT NOT NULL, location VARCHAR NOT NULL, sku VARCHAR NOT NULL, origin DATE NOT NULL, date DATE NOT NULL,
+            actual DOUBLE, forecast DOUBLE NOT NULL, naive DOUBLE);
+        """,
     ];
 
     public static int Latest => Migrations.Count;

@@ -69,6 +69,39 @@ public sealed class ProductCatalogTests : IAsyncLifetime
         return id;
     }
 
+    [Fact]
+    public async Task ProductDetailHoldsTheSeriesBacktestsOfTheLatestRunThatMadeThemAndTheirError()
+    {
+        var reader = new ProductDetailReader(_test.Store, _runs);
+        var origin = new DateOnly(2024, 2, 9);
+        var withBacktests = await _runs.StartAsync("forecast", "cli", "{}", null);
+        await _runs.CompleteAsync(withBacktests, null, null, [], new ForecastDetails
+        {
+            Backtests =
+            [
+                // Sold 10 and 20; the model said 12 and 17, seasonal naive 5 and 20; a stock-out week is not scored.
+                new BacktestPoint("L1", "A1", origin, origin.AddDays(7), 10, 12, 5),
+                new BacktestPoint("L1", "A1", origin, origin.AddDays(14), 20, 17, 20),
+                new BacktestPoint("L1", "A1", origin, origin.AddDays(21), null, 30, 9),
+                new BacktestPoint("L1", "B1", origin, origin.AddDays(7), 4, 4, 4),
+            ],
+        });
+        // A later run that predicted with the active model made no backtests: the earlier ones still show.
+        var predicted = await CompleteRunAsync(11, 12);
+
+        var detail = (await reader.ReadAsync("L1", "A1"))!;
+
+        Assert.Equal(predicted, detail.Run?.Id);
+        Assert.Equal(withBacktests, detail.BacktestRunId);
+        Assert.Equal([origin.AddDays(7), origin.AddDays(14), origin.AddDays(21)], detail.Backtests.Select(p => p.Date));
+        Assert.All(detail.Backtests, p => Assert.Equal(("L1", "A1", origin), (p.Location, p.Sku, p.Origin)));
+        // WAPE over the two scored weeks: (2 + 3) / 30 for the model, (5 + 0) / 30 for seasonal naive.
+        var (model, naive, periods) = detail.BacktestWape;
+        Assert.Equal(5.0 / 30, model!.Value, 12);
+        Assert.Equal(5.0 / 30, naive!.Value, 12);
+        Assert.Equal(2, periods);
+    }
+
     static string Keys(ProductPage page) => string.Join(" ", page.Rows.Select(r => $"{r.Location}/{r.Sku}"));
 
     [Fact]
@@ -187,6 +220,10 @@ public sealed class ProductCatalogTests : IAsyncLifetime
         Assert.Equal(["lag_1", "price_ratio"], detail.Explanations.Select(e => e.Feature));
 
         // A series with sales and no product row still has a page; one the store has never seen has none.
+        Assert.Null(detail.BacktestRunId);
+        Assert.Empty(detail.Backtests);
+        Assert.Equal((null, null, 0), detail.BacktestWape);
+
         var unknownProduct = await reader.ReadAsync("L2", "C1");
         Assert.Equal((null, 4), (unknownProduct?.Facts.Name, unknownProduct?.History.Count));
         Assert.Empty(unknownProduct!.Forecast);

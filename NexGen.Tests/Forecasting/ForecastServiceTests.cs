@@ -56,6 +56,36 @@ public class ForecastServiceTests
     }
 
     [Fact]
+    public async Task ARunStoresEverySeriesCalibrationBacktestBesideWhatSoldAndSeasonalNaive()
+    {
+        var (test, service, runs, _) = await SetUpAsync();
+        await using var _ = test;
+
+        var run = await service.RunAsync(new ForecastRunRequest(14, Trigger: "cli", CalibrationWindows: 2, Model: SmallModel));
+        Assert.True(run.Status == "succeeded", run.Error);
+        var forecasts = await runs.ForecastsAsync(run.Id);
+        var cutoff = forecasts.Min(r => r.Date).AddDays(-1);
+        var (location, sku) = (forecasts[0].Location, forecasts[0].Sku);
+
+        // Two calibration origins, 7 days apart (14 / 2), each forecasting up to the run's cutoff: 14 and 7 days.
+        var (runId, points) = await runs.LatestBacktestsAsync(location, sku);
+        Assert.Equal(run.Id, runId);
+        Assert.Equal([cutoff.AddDays(-14), cutoff.AddDays(-7)], points.Select(p => p.Origin).Distinct());
+        Assert.Equal(14 + 7, points.Count);
+        Assert.All(points, p => Assert.InRange(p.Date, p.Origin.AddDays(1), cutoff));
+        Assert.All(points, p => Assert.True(p.Forecast >= 0 && p.Naive is not null));
+
+        // Actuals are the store's sales (daily samples: seasonal naive repeats the origin's last week).
+        using var connection = test.Store.Open();
+        var sold = (await Dapper.SqlMapper.QueryAsync<(DateOnly Date, double Quantity)>(connection,
+            "SELECT date, quantity FROM sales WHERE location = $location AND sku = $sku", new { location, sku })).ToDictionary(s => s.Date, s => s.Quantity);
+        foreach (var point in points.Where(p => p.Actual is not null))
+            Assert.Equal(sold.GetValueOrDefault(point.Date), point.Actual!.Value);
+        foreach (var point in points)
+            Assert.Equal(sold.GetValueOrDefault(point.Origin.AddDays(-6 + (point.Date.DayNumber - point.Origin.DayNumber - 1) % 7)), point.Naive!.Value);
+    }
+
+    [Fact]
     public async Task SameDataAndSettingsGiveAByteIdenticalForecastFile()
     {
         var (test, service, runs, _) = await SetUpAsync();

@@ -72,7 +72,7 @@ public sealed class ProductPagesTests(BrowserFixture browser, ForecastedAppFixtu
             await Assertions.Expect(page).ToHaveURLAsync(new Regex("/products/store-2/A2$"));
             await Assertions.Expect(page.Locator("[data-testid=product]")).ToHaveAttributeAsync("data-state", "loaded");
             await Assertions.Expect(page.Locator("[data-testid=product-title]")).ToHaveTextAsync("Apricots");
-            await Assertions.Expect(page.Locator("#history-chart-plot .legendtext")).ToHaveCountAsync(4);
+            await Assertions.Expect(page.Locator("#history-chart-plot .legendtext")).ToHaveCountAsync(5);
         }
         finally
         {
@@ -87,17 +87,21 @@ public sealed class ProductPagesTests(BrowserFixture browser, ForecastedAppFixtu
         var detail = await app.GetRequiredService<ProductDetailReader>().ReadAsync("store-1", "A1");
         Assert.NotNull(detail);
         Assert.Equal(4, detail.Forecast.Count);
+        // One calibration window of 4 weeks before the cutoff.
+        Assert.Equal(fixture.Run.Id, detail.BacktestRunId);
+        Assert.Equal(4, detail.Backtests.Count);
+        var (seriesWape, naiveWape, periods) = detail.BacktestWape;
 
         var page = await browser.OpenLiveAsync(app.BaseUrl + "/products/store-1/A1", "product");
         try
         {
             await Assertions.Expect(page.Locator("[data-testid=product]")).ToHaveAttributeAsync("data-state", "loaded");
             var chart = page.Locator("#history-chart-plot");
-            // History, the hidden p10 edge of the band, the p10-p90 and p90-p95 bands and the p50 line.
-            await Assertions.Expect(chart.Locator(".scatterlayer .trace")).ToHaveCountAsync(5);
+            // History, the hidden p10 edge of the band, the p10-p90 and p90-p95 bands, the p50 line and the backtest.
+            await Assertions.Expect(chart.Locator(".scatterlayer .trace")).ToHaveCountAsync(6);
             // Plotly lists filled traces last-drawn first: the legend reads from the history out to the widest band.
             await Assertions.Expect(chart.Locator(".legendtext")).ToHaveTextAsync(
-                [ProductCharts.HistoryName, ProductCharts.MedianName, ProductCharts.UpperBandName, ProductCharts.CentralBandName]);
+                [ProductCharts.HistoryName, ProductCharts.BacktestName, ProductCharts.MedianName, ProductCharts.UpperBandName, ProductCharts.CentralBandName]);
             await Assertions.Expect(chart.Locator(".gtitle")).ToHaveTextAsync("Units sold per week: history and forecast");
             await Assertions.Expect(chart.Locator(".ytitle")).ToHaveTextAsync("Units per week");
             // The bands are filled areas (Plotly draws a fill as a path in the trace's .fills group).
@@ -112,6 +116,8 @@ public sealed class ProductPagesTests(BrowserFixture browser, ForecastedAppFixtu
             await Assertions.Expect(forecast.Locator("[data-fact=next-4-weeks]")).ToHaveTextAsync(
                 detail.Forecast.Sum(f => f.Forecast).ToString("#,0.#", CultureInfo.InvariantCulture) + " units");
             await Assertions.Expect(forecast.Locator("[data-fact=wape]")).ToContainTextAsync("seasonal naive");
+            await Assertions.Expect(forecast.Locator("[data-fact=series-wape]")).ToHaveTextAsync(
+                $"NexGen {seriesWape * 100:0.0} %, seasonal naive {naiveWape * 100:0.0} % ({periods} periods, run #{fixture.Run.Id})");
             // No replenishment run yet: the card says what to do.
             await Assertions.Expect(page.Locator("[data-testid=replenishment-card] [data-testid=no-suggestion]")).ToContainTextAsync("Run a forecast, then Check stock now");
 

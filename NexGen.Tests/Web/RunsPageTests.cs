@@ -76,7 +76,7 @@ public sealed class RunsPageTests(BrowserFixture browser) : IAsyncLifetime
             await Assertions.Expect(page.Locator("[data-testid=no-models]")).ToBeVisibleAsync();
             await Assertions.Expect(page.Locator("[data-testid=rollback]")).ToBeDisabledAsync();
             var horizon = page.Locator("[data-testid=run-horizon] input, input[data-testid=run-horizon]").First;
-            await Assertions.Expect(horizon).ToHaveValueAsync("28");
+            await Assertions.Expect(horizon).ToHaveValueAsync("13"); // the samples are weekly: a quarter
             await horizon.FillAsync("4");
             await horizon.PressAsync("Tab");
 

@@ -19,11 +19,13 @@ public static class ProductCharts
     public const string MedianName = "Forecast (p50)";
     public const string CentralBandName = "p10–p90 (80 %)";
     public const string UpperBandName = "p90–p95";
+    public const string BacktestName = "Backtest forecasts";
 
     internal const string HistoryColor = "#E07B00";
     internal const string ForecastColor = "#1E5AA8";
     internal const string CentralBandColor = "rgba(30, 90, 168, 0.28)";
     internal const string UpperBandColor = "rgba(30, 90, 168, 0.12)";
+    const string BacktestColor = "#7B1FA2";
     internal const string AxisColor = "rgba(128, 128, 128, 0.25)";
     const string TextColor = "#8a8f98";
 
@@ -34,8 +36,9 @@ public static class ProductCharts
     public static string PeriodName(ProductDetail detail) => detail.Grain?.Days == 7 ? "week" : "day";
 
     /// <summary>
-    /// History as a line, then the forecast's p50 line and its p10-p90 and p90-p95 bands. Every forecast trace starts at
-    /// the last sale, so the forecast continues the history instead of floating beside it.
+    /// History as a line, then the forecast's p50 line and its p10-p90 and p90-p95 bands, and the backtest forecasts over
+    /// the history (a dashed line from each calibration origin, one legend entry for all). Every forecast trace starts
+    /// at the last sale, so the forecast continues the history instead of floating beside it.
     /// </summary>
     public static IList<ITrace> HistoryAndForecast(ProductDetail detail)
     {
@@ -61,6 +64,8 @@ public static class ProductCharts
                 HoverTemplate = "p50 %{y:,.1f}<extra></extra>",
             });
         }
+        if (detail.Backtests.Count > 0)
+            traces.Add(Backtests(detail.Backtests));
         traces.Add(new Scatter
         {
             Name = HistoryName,
@@ -71,6 +76,43 @@ public static class ProductCharts
             HoverTemplate = "sold %{y:,.0f}<extra></extra>",
         });
         return traces;
+    }
+
+    /// <summary>
+    /// The backtest forecasts as one dashed trace: a segment per calibration origin (a gap between them), so one legend
+    /// entry shows or hides them all; hover names the origin.
+    /// </summary>
+    static Scatter Backtests(IReadOnlyList<BacktestPoint> points)
+    {
+        var dates = new List<object>();
+        var values = new List<object>();
+        var origins = new List<string>();
+        foreach (var origin in points.GroupBy(p => p.Origin))
+        {
+            if (dates.Count > 0)
+            {
+                dates.Add(null!);
+                values.Add(null!);
+                origins.Add("");
+            }
+            foreach (var point in origin)
+            {
+                dates.Add(Day(point.Date));
+                values.Add(point.Forecast);
+                origins.Add(Day(origin.Key));
+            }
+        }
+        return new Scatter
+        {
+            Name = BacktestName,
+            Mode = ModeFlag.Lines,
+            X = dates,
+            Y = values,
+            TextArray = origins,
+            ConnectGaps = false,
+            Line = new Line { Color = BacktestColor, Width = 1.5m, Dash = "dash" },
+            HoverTemplate = "backtest from %{text} %{y:,.1f}<extra></extra>",
+        };
     }
 
     /// <summary>The layout of <see cref="HistoryAndForecast"/>: dates across, units per period up, opening on the recent past.</summary>

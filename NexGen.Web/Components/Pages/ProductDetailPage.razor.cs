@@ -113,6 +113,20 @@ public sealed partial class ProductDetailPage : IDisposable
         }
     }
 
+    /// <summary>The series' own backtest WAPE beside seasonal naive's, with the periods scored and the run.</summary>
+    string SeriesBacktestText
+    {
+        get
+        {
+            if (_detail is null || _detail.Backtests.Count == 0)
+                return "no backtest recorded";
+            var (model, naive, periods) = _detail.BacktestWape;
+            if (model is null || naive is null)
+                return $"no sales in the {periods} backtest periods";
+            return $"NexGen {Percent(model.Value)}, seasonal naive {Percent(naive.Value)} ({periods} periods, run #{_detail.BacktestRunId})";
+        }
+    }
+
     /// <summary>Units forecast for the first 28 days of the run.</summary>
     double NextFourWeeks => _detail is { Forecast: { Count: > 0 } forecast }
         ? forecast.Where(f => f.Date < forecast[0].Date.AddDays(28)).Sum(f => f.Forecast)

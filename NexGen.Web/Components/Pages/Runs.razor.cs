@@ -26,6 +26,7 @@ public sealed partial class Runs : IDisposable
 
     [Inject] RunStore RunStore { get; set; } = default!;
     [Inject] ModelRegistry Models { get; set; } = default!;
+    [Inject] StoreInfoReader StoreInfo { get; set; } = default!;
     [Inject] ForecastService Forecasts { get; set; } = default!;
     [Inject] ForecastRunner Runner { get; set; } = default!;
     [Inject] ISnackbar Snackbar { get; set; } = default!;
@@ -33,6 +34,7 @@ public sealed partial class Runs : IDisposable
 
     List<RunSummary> _runs = [];
     List<ModelSummary> _models = [];
+    int? _grainDays;
     RunProgress? _progress;
     string? _loadError;
     bool _loaded;
@@ -69,15 +71,16 @@ public sealed partial class Runs : IDisposable
         try
         {
             var token = _disposed.Token;
-            var (runs, models) = await Task.Run(async () =>
+            var (runs, models, grain) = await Task.Run(async () =>
             {
                 var recent = await RunStore.RecentAsync(_shown, token);
                 var registered = await Models.ListAsync(token);
-                return (recent.Select(RunSummary.From).ToList(), registered.Select(m => ModelSummary.From(m.Model, m.Active)).ToList());
+                var salesGrain = await StoreInfo.GrainAsync(token);
+                return (recent.Select(RunSummary.From).ToList(), registered.Select(m => ModelSummary.From(m.Model, m.Active)).ToList(), salesGrain);
             }, token);
             if (version != _loadVersion)
                 return;
-            (_runs, _models, _loadError, _loaded) = (runs, models, null, true);
+            (_runs, _models, _grainDays, _loadError, _loaded) = (runs, models, grain?.Days, null, true);
         }
         catch (OperationCanceledException) when (_disposed.IsCancellationRequested)
         {
@@ -158,8 +161,8 @@ public sealed partial class Runs : IDisposable
         }
     }
 
-    /// <summary>Days per period of the latest forecast runs that know it (7 weekly, 1 daily).</summary>
-    int? PeriodDays => _runs.Select(r => r.Metrics.PeriodDays).FirstOrDefault(d => d is not null);
+    /// <summary>Days per period of the sales (7 weekly, 1 daily), else of the latest forecast run that knows it.</summary>
+    int? PeriodDays => _grainDays ?? _runs.Select(r => r.Metrics.PeriodDays).FirstOrDefault(d => d is not null);
 
     /// <summary>A quarter of weekly data (13 weeks), else four weeks of daily data (28 days).</summary>
     int DefaultHorizon => PeriodDays == 7 ? 13 : 28;
