@@ -291,6 +291,9 @@ public sealed class PlannerPathTests(BrowserFixture browser) : IAsyncLifetime
             });
             await Assertions.Expect(page.Locator("[data-testid=po-summary] [data-count=exported]")).ToHaveTextAsync(orders.Count.ToString(CultureInfo.InvariantCulture));
             await page.GetByRole(AriaRole.Tab, new() { NameRegex = new Regex("^Alerts") }).ClickAsync();
+            var alerts = (await replenishments.AlertsAsync(stockRun.Id, new AlertQuery())).Rows;
+            Assert.NotEmpty(alerts);
+            await Assertions.Expect(page.Locator("[data-testid=alerts-table] tbody tr:has([data-cell=sku])")).ToHaveCountAsync(alerts.Count);
             await page.ScreenshotAsync(new PageScreenshotOptions { Path = Shot("10-replenishment-alerts"), FullPage = true });
 
             // 8. The forecast as Parquet from the run history: the stored rows, 13 weeks after the last sale.
