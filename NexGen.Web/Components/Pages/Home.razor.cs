@@ -174,31 +174,6 @@ public sealed partial class Home : IDisposable
 
     static string Date(DateOnly? date) => date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "–";
 
-    static string ColumnText(ImportIssue issue) =>
-        issue.Column > 0 ? $"{issue.Column} ({issue.ColumnName})" : issue.ColumnName.Length > 0 ? issue.ColumnName : "–";
-
-    /// <summary>How the file was read: separator, encoding, line endings; dates, decimals and grain.</summary>
-    static IEnumerable<string> FormatLines(ImportReport report)
-    {
-        if (report.Dialect is { } dialect)
-            yield return $"{dialect.DelimiterName}-separated, {dialect.Encoding}{(dialect.Gzip ? ", gzip" : "")}, {dialect.LineEnding} line endings";
-        var reading = new List<string> { $"dates {report.DateFormat ?? "not detected"}", $"decimal '{report.DecimalSeparator ?? "."}'" };
-        if (report.Grain is not null)
-            reading.Add($"{report.Grain} grain");
-        yield return string.Join(", ", reading);
-    }
-
-    static bool IsErrorCode(ImportReport report, string code) =>
-        report.Issues.Any(i => i.Code == code && i.Severity == IssueSeverity.Error);
-
-    static Severity AlertSeverity(ImportStatus status) => status switch
-    {
-        ImportStatus.Succeeded => Severity.Success,
-        ImportStatus.Rejected => Severity.Error,
-        ImportStatus.Failed => Severity.Error,
-        _ => Severity.Info,
-    };
-
     static Color StatusColor(string status) => status switch
     {
         "succeeded" => Color.Success,
