@@ -504,14 +504,35 @@ public sealed class ReplenishmentStore(DuckDbStore store)
     public async Task<IReadOnlyList<PurchaseOrderExport>> ExportsAsync(int top = 20, CancellationToken cancellationToken = default)
     {
         using var connection = store.Open();
-        var rows = await connection.QueryAsync<PurchaseOrderExport>(new CommandDefinition("""
-            SELECT export_path AS Path, run_id AS RunId, min(exported) AS Exported, count(*)::INTEGER AS Lines,
-                   sum(quantity)::BIGINT AS Units, coalesce(sum(quantity * coalesce(unit_cost, 0)), 0)::DOUBLE AS Value
-            FROM purchase_order_lines WHERE status = 'exported' AND export_path IS NOT NULL
-            GROUP BY export_path, run_id ORDER BY min(exported) DESC, export_path LIMIT $top
+        var rows = await connection.QueryAsync<PurchaseOrderExport>(new CommandDefinition($"""
+            {ExportsSelect} GROUP BY export_path, run_id ORDER BY min(exported) DESC, export_path LIMIT $top
             """, new { top }, cancellationToken: cancellationToken));
         return rows.AsList();
     }
+
+    /// <summary>
+    /// The newest recorded export written to a file named <paramref name="fileName"/> (a name without a folder, e.g.
+    /// <c>po-run-3-20261125-101112.csv</c>); null when none is recorded. Only files the store recorded are found, so a
+    /// name never reaches a file of its own choosing.
+    /// </summary>
+    public async Task<PurchaseOrderExport?> FindExportAsync(string fileName, CancellationToken cancellationToken = default)
+    {
+        if (fileName.Length == 0 || Path.GetFileName(fileName) != fileName)
+            return null;
+        using var connection = store.Open();
+        var rows = await connection.QueryAsync<PurchaseOrderExport>(new CommandDefinition($"""
+            {ExportsSelect} AND ends_with(export_path, $suffix)
+            GROUP BY export_path, run_id ORDER BY min(exported) DESC, export_path
+            """, new { suffix = Path.DirectorySeparatorChar + fileName }, cancellationToken: cancellationToken));
+        return rows.FirstOrDefault(e => e.FileName == fileName);
+    }
+
+    /// <summary>One row per export file (to be grouped by export_path, run_id): what <see cref="PurchaseOrderExport"/> holds.</summary>
+    const string ExportsSelect = """
+        SELECT export_path AS Path, run_id AS RunId, min(exported) AS Exported, count(*)::INTEGER AS Lines,
+               sum(quantity)::BIGINT AS Units, coalesce(sum(quantity * coalesce(unit_cost, 0)), 0)::DOUBLE AS Value
+        FROM purchase_order_lines WHERE status = 'exported' AND export_path IS NOT NULL
+        """;
 
     static async Task CopyAsync(DuckDBConnection connection, string select, string path, string format, CancellationToken cancellationToken)
     {

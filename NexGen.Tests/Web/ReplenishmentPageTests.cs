@@ -182,6 +182,12 @@ public sealed class ReplenishmentPageTests(BrowserFixture browser)
             await Assertions.Expect(row.Locator("[data-cell=status]")).ToContainTextAsync("exported");
             await Assertions.Expect(page.Locator("[data-testid=exports] tbody tr")).ToHaveCountAsync(1);
             await Assertions.Expect(page.Locator("[data-testid=exports] [data-cell=file]")).ToHaveTextAsync(download.SuggestedFilename);
+            // The export stays on the server: its Download link fetches the same file again.
+            var again = await page.RunAndWaitForDownloadAsync(() => page.Locator("[data-testid=exports] [data-testid=download-again]").ClickAsync());
+            Assert.Equal(download.SuggestedFilename, again.SuggestedFilename);
+            var savedAgain = Path.Combine(app.Folder, "again-" + again.SuggestedFilename);
+            await again.SaveAsAsync(savedAgain);
+            Assert.Equal(await File.ReadAllBytesAsync(saved), await File.ReadAllBytesAsync(savedAgain));
             // Nothing approved is left: export is off until more orders are approved.
             await Assertions.Expect(page.Locator("[data-testid=export-csv]")).ToBeDisabledAsync();
 

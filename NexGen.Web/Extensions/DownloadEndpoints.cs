@@ -4,8 +4,9 @@ using NexGen.Web.Security;
 namespace NexGen.Web.Extensions;
 
 /// <summary>
-/// File downloads for the pages: plain GET endpoints that a link with a <c>download</c> attribute fetches, so a file
-/// of any size streams from disk to the browser without passing through the Blazor circuit.
+/// Every file download of the pages: plain GET endpoints that a link with a <c>download</c> attribute fetches (or
+/// <see cref="BrowserDownloads"/> starts after an action that writes the file), so a file of any size streams from
+/// disk to the browser without passing through the Blazor circuit.
 /// </summary>
 public static class DownloadEndpoints
 {
@@ -14,6 +15,9 @@ public static class DownloadEndpoints
 
     /// <summary>The name the browser saves a run's forecasts under.</summary>
     public static string ForecastsFileName(long runId, string format) => $"nexgen-forecast-run-{runId}.{format}";
+
+    /// <summary>The URL of a purchase-order export file (see <see cref="ReplenishmentStore.ExportApprovedAsync"/>).</summary>
+    public static string PurchaseOrdersUrl(PurchaseOrderExport export) => $"/downloads/purchase-orders/{Uri.EscapeDataString(export.FileName)}";
 
     /// <summary>
     /// <c>GET /downloads/runs/{id}/forecasts.csv|parquet</c>: one forecast run's rows (location, sku, date, forecast,
@@ -27,8 +31,29 @@ public static class DownloadEndpoints
             .RequireAuthorization(Policies.Viewer)
             .WithName("DownloadForecasts")
             .ExcludeFromDescription();
+        endpoints.MapGet("/downloads/purchase-orders/{fileName}", DownloadPurchaseOrdersAsync)
+            .RequireAuthorization(Policies.Viewer)
+            .WithName("DownloadPurchaseOrders")
+            .ExcludeFromDescription();
         return endpoints;
     }
+
+    /// <summary>
+    /// <c>GET /downloads/purchase-orders/{fileName}</c>: a purchase-order export the store recorded (the file stays on
+    /// the server, so it downloads again later). 404 for a name no export was written to, or a file deleted since.
+    /// Viewers and up, like the table of exports that links to it.
+    /// </summary>
+    static async Task<IResult> DownloadPurchaseOrdersAsync(string fileName, ReplenishmentStore replenishments, CancellationToken cancellationToken)
+    {
+        var export = await replenishments.FindExportAsync(fileName, cancellationToken);
+        if (export is null)
+            return Results.NotFound($"No purchase-order export was written to a file named '{fileName}'.");
+        if (!File.Exists(export.Path))
+            return Results.NotFound($"{export.FileName} is no longer on the server ({export.Path}).");
+        return Results.File(export.Path, ContentType(export.Format), export.FileName);
+    }
+
+    static string ContentType(string format) => format == "parquet" ? "application/vnd.apache.parquet" : "text/csv; charset=utf-8";
 
     static async Task<IResult> DownloadForecastsAsync(long runId, string format, RunStore runs, ILoggerFactory loggers, CancellationToken cancellationToken)
     {
@@ -46,8 +71,7 @@ public static class DownloadEndpoints
             // Deleted when the response has streamed it (or the client went away): nothing is left in the temp folder.
             var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read | FileShare.Delete, 1 << 16,
                 FileOptions.Asynchronous | FileOptions.SequentialScan | FileOptions.DeleteOnClose);
-            var contentType = format == "csv" ? "text/csv; charset=utf-8" : "application/vnd.apache.parquet";
-            return Results.File(stream, contentType, ForecastsFileName(runId, format));
+            return Results.File(stream, ContentType(format), ForecastsFileName(runId, format));
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {

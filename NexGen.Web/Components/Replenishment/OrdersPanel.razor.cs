@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.AspNetCore.Components;
 using MudBlazor;
 using NexGen.Core.Store;
+using NexGen.Web.Extensions;
 using NexGen.Web.Services;
 
 namespace NexGen.Web.Components.Replenishment;
@@ -10,7 +11,7 @@ namespace NexGen.Web.Components.Replenishment;
 /// A replenishment run's suggestions: a server-side table (<see cref="ReplenishmentStore.SuggestionsAsync"/>) at the
 /// app bar's location with the explanation of each row, editable order quantities (whole packs), approval of the ticked
 /// orders (<see cref="ReplenishmentStore.ApproveLinesAsync"/>), and the export of the approved ones as a CSV or Parquet
-/// download (<see cref="ReplenishmentStore.ExportApprovedAsync"/>, <see cref="BrowserDownloads"/>). Holds view state
+/// download (<see cref="ReplenishmentStore.ExportApprovedAsync"/>, then <see cref="DownloadEndpoints.PurchaseOrdersUrl"/>). Holds view state
 /// only: the ticked orders, edited quantities and opened rows, until they are approved or the run changes.
 /// </summary>
 public sealed partial class OrdersPanel : IDisposable
@@ -224,7 +225,7 @@ public sealed partial class OrdersPanel : IDisposable
             }
             else
             {
-                await DownloadFileAsync(export);
+                await Downloads.StartAsync(ExportUrl(export), export.FileName, _disposed.Token);
                 Snackbar.Add($"Exported {export.Lines} order line{(export.Lines == 1 ? "" : "s")} to {export.FileName}.", Severity.Success);
             }
         }
@@ -240,30 +241,7 @@ public sealed partial class OrdersPanel : IDisposable
         await RefreshAsync();
     }
 
-    /// <summary>Downloads an earlier export again (the file stays on the server).</summary>
-    async Task DownloadAsync(PurchaseOrderExport export)
-    {
-        _busy = true;
-        try
-        {
-            if (!File.Exists(export.Path))
-                Snackbar.Add($"{export.FileName} is no longer on the server ({export.Path}).", Severity.Warning);
-            else
-                await DownloadFileAsync(export);
-        }
-        catch (Exception e) when (!_disposed.IsCancellationRequested)
-        {
-            Logger.LogError(e, "Downloading {File} failed", export.Path);
-            Snackbar.Add($"Could not download {export.FileName}: {e.Message}", Severity.Error);
-        }
-        finally
-        {
-            _busy = false;
-        }
-    }
-
-    Task DownloadFileAsync(PurchaseOrderExport export) =>
-        Downloads.DownloadFileAsync(export.Path, export.FileName, BrowserDownloads.ContentType(export.Format), _disposed.Token);
+    static string ExportUrl(PurchaseOrderExport export) => DownloadEndpoints.PurchaseOrdersUrl(export);
 
     async Task RefreshAsync()
     {
