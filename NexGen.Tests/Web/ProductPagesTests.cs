@@ -181,7 +181,7 @@ public sealed class ProductPagesTests(BrowserFixture browser, ForecastedAppFixtu
             await Assertions.Expect(bars.Locator(".barlayer .point")).ToHaveCountAsync(2);
             await Assertions.Expect(bars.Locator(".gtitle")).ToHaveTextAsync("What moved the first forecast period");
             await Assertions.Expect(bars.Locator(".xtitle")).ToHaveTextAsync("Contribution (units per week)");
-            await Assertions.Expect(bars.Locator(".ytick text")).ToHaveTextAsync(["week_of_year", "lag_1"]);
+            await Assertions.Expect(bars.Locator(".ytick text")).ToHaveTextAsync(["Week of the year", "Sales in the latest week"]);
             await Assertions.Expect(product.Locator("[data-fact=model]")).ToHaveTextAsync("NexGen global model (gradient boosting)");
             await Assertions.Expect(product.Locator("[data-fact=next-4-weeks]")).ToHaveTextAsync("80 units");
             await Assertions.Expect(product.Locator("[data-fact=wape]")).ToHaveTextAsync("not recorded");

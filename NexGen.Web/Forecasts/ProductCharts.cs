@@ -1,5 +1,6 @@
 using System.Globalization;
 using NexGen.Core.Catalog;
+using NexGen.Core.Features;
 using NexGen.Core.Store;
 using Plotly.Blazor;
 using Plotly.Blazor.LayoutLib;
@@ -144,10 +145,14 @@ public static class ProductCharts
         return layout;
     }
 
-    /// <summary>The features that moved the first forecast period, largest on top; green pushes the forecast up, red down.</summary>
+    /// <summary>
+    /// The features that moved the first forecast period, largest on top, each described in the grain's periods
+    /// (<see cref="FeatureDescriptions"/>; the model's own name on hover); green pushes the forecast up, red down.
+    /// </summary>
     public static IList<ITrace> Contributions(ProductDetail detail)
     {
         var ranked = detail.Explanations.OrderByDescending(e => e.Rank).ToList();
+        var periodDays = detail.Grain?.Days ?? 1;
         return
         [
             new Bar
@@ -155,12 +160,13 @@ public static class ProductCharts
                 Name = "Contribution",
                 Orientation = Plotly.Blazor.Traces.BarLib.OrientationEnum.H,
                 X = [.. ranked.Select(e => (object)e.Contribution)],
-                Y = [.. ranked.Select(e => (object)e.Feature)],
+                Y = [.. ranked.Select(e => (object)FeatureDescriptions.Describe(e.Feature, periodDays))],
+                CustomData = [.. ranked.Select(e => (object)e.Feature)],
                 Marker = new Plotly.Blazor.Traces.BarLib.Marker
                 {
                     ColorArray = [.. ranked.Select(e => (object)(e.Contribution >= 0 ? "#2E7D32" : "#C62828"))],
                 },
-                HoverTemplate = "%{y}: %{x:+,.2f} units<extra></extra>",
+                HoverTemplate = "%{y} (%{customdata}): %{x:+,.2f} units<extra></extra>",
             },
         ];
     }
@@ -169,7 +175,7 @@ public static class ProductCharts
     {
         var layout = BaseLayout("What moved the first forecast period");
         layout.ShowLegend = false;
-        layout.Margin = new Margin { L = 140, R = 20, T = 50, B = 50 };
+        layout.Margin = new Margin { L = 20, R = 20, T = 50, B = 50 };
         layout.XAxis = [new XAxis
         {
             Title = new Plotly.Blazor.LayoutLib.XAxisLib.Title { Text = $"Contribution (units per {PeriodName(detail)})" },
@@ -178,7 +184,9 @@ public static class ProductCharts
         }];
         layout.YAxis = [new YAxis
         {
-            Title = new Plotly.Blazor.LayoutLib.YAxisLib.Title { Text = "Feature" },
+            Title = new Plotly.Blazor.LayoutLib.YAxisLib.Title { Text = "Feature", Standoff = 12 },
+            // The descriptions are long: the margin grows to fit them, the title beside them.
+            AutoMargin = Plotly.Blazor.LayoutLib.YAxisLib.AutoMarginFlag.True,
         }];
         return layout;
     }
