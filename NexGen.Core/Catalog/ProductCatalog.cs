@@ -7,13 +7,14 @@ using NexGen.Core.Store;
 namespace NexGen.Core.Catalog;
 
 /// <summary>
-/// The product list: one <see cref="ProductSummary"/> per location x SKU with sales, stock, forecast and ABC / XYZ
-/// class, searched, filtered, sorted and paged in DuckDB.
+/// The product list: one <see cref="ProductSummary"/> per location x SKU with sales, stock, forecast, ABC / XYZ
+/// class and its alerts, searched, filtered, sorted and paged in DuckDB.
 /// <para>
 /// Summing the last year of sales for every series takes seconds at M5 scale (59 M rows), too slow for every page of
 /// a grid, so the summaries are kept in the derived table <c>catalog_summary</c>. It is rebuilt on the first read
 /// after the data changed: a new succeeded import or a new succeeded forecast run. It is a cache of other tables, so
-/// it lives outside the versioned schema and can be dropped at any time.
+/// it lives outside the versioned schema and can be dropped at any time. Alerts are joined at read time from the
+/// latest replenishment run, which changes without an import or a forecast.
 /// </para>
 /// </summary>
 public sealed class ProductCatalog(DuckDbStore store, RunStore runs)
@@ -36,7 +37,26 @@ public sealed class ProductCatalog(DuckDbStore store, RunStore runs)
         [ProductSortColumn.ForecastNext4Weeks] = "forecast_4w",
         [ProductSortColumn.Abc] = "abc",
         [ProductSortColumn.Xyz] = "xyz",
+        // Ascending = most severe first, as a click on the grid's header sorts first.
+        [ProductSortColumn.Alert] = "(4 - alert_level)",
     };
+
+    /// <summary>
+    /// The product list with each series' alerts in the latest replenishment run: the most severe as a level (3
+    /// critical, 2 warning, 1 info; null without an alert) and the message of its first-ranked alert.
+    /// </summary>
+    const string ListSql = """
+        WITH latest AS (SELECT max(id) AS id FROM replenishment_runs),
+        alerts AS (
+            SELECT location, sku,
+                   max(CASE severity WHEN 'critical' THEN 3 WHEN 'warning' THEN 2 ELSE 1 END) AS alert_level,
+                   arg_min(message, rank) AS alert_message
+            FROM replenishment_alerts WHERE run_id = (SELECT id FROM latest)
+            GROUP BY location, sku),
+        list AS (
+            SELECT c.*, a.alert_level, a.alert_message
+            FROM catalog_summary c LEFT JOIN alerts a ON a.location = c.location AND a.sku = c.sku)
+        """;
 
     readonly SemaphoreSlim _refresh = new(1, 1);
 
@@ -57,6 +77,7 @@ public sealed class ProductCatalog(DuckDbStore store, RunStore runs)
         if (query.Category is not null) where.Add("category = $category");
         if (query.Abc is not null) where.Add("abc = $abc");
         if (query.Xyz is not null) where.Add("xyz = $xyz");
+        if (query.Alert is not null) where.Add("alert_level >= $alertLevel");
         var filter = string.Join(" AND ", where);
         var order = SortExpressions.TryGetValue(query.SortBy, out var column)
             ? column
@@ -69,17 +90,20 @@ public sealed class ProductCatalog(DuckDbStore store, RunStore runs)
             category = query.Category,
             abc = query.Abc?.ToString(),
             xyz = query.Xyz?.ToString(),
+            alertLevel = query.Alert switch { AlertSeverity.Critical => 3, AlertSeverity.Warning => 2, _ => 1 },
             limit = query.PageSize,
             offset = (long)query.Page * query.PageSize,
         };
 
         using var connection = store.Open();
         var total = await connection.ExecuteScalarAsync<long>(new CommandDefinition(
-            $"SELECT count(*) FROM catalog_summary WHERE {filter}", parameters, cancellationToken: cancellationToken));
+            $"{ListSql} SELECT count(*) FROM list WHERE {filter}", parameters, cancellationToken: cancellationToken));
         var rows = await connection.QueryAsync<ProductSummary>(new CommandDefinition($"""
+            {ListSql}
             SELECT location, sku, name, category, units_4w AS UnitsLast4Weeks, value_4w AS ValueLast4Weeks,
-                   units_prev_4w AS UnitsPrevious4Weeks, trend, on_hand AS OnHand, forecast_4w AS ForecastNext4Weeks, abc, xyz
-            FROM catalog_summary WHERE {filter}
+                   units_prev_4w AS UnitsPrevious4Weeks, trend, on_hand AS OnHand, forecast_4w AS ForecastNext4Weeks, abc, xyz,
+                   CASE alert_level WHEN 3 THEN 'Critical' WHEN 2 THEN 'Warning' WHEN 1 THEN 'Info' END AS Alert, alert_message AS AlertMessage
+            FROM list WHERE {filter}
             ORDER BY {order} {direction} NULLS LAST, location, sku
             LIMIT $limit OFFSET $offset
             """, parameters, cancellationToken: cancellationToken));

@@ -8,6 +8,7 @@ namespace NexGen.Core.Catalog;
 /// <param name="Category">Only this category.</param>
 /// <param name="Abc">Only this ABC class.</param>
 /// <param name="Xyz">Only this XYZ class.</param>
+/// <param name="Alert">Only series with an alert in the latest replenishment run at least this severe (Info = any alert).</param>
 /// <param name="SortBy">The sort column; ties are broken by location, then SKU.</param>
 /// <param name="Descending">Sort descending; empty values (no price, no forecast) come last either way.</param>
 /// <param name="Page">Zero-based page number.</param>
@@ -18,6 +19,7 @@ public sealed record ProductQuery(
     string? Category = null,
     AbcClass? Abc = null,
     XyzClass? Xyz = null,
+    AlertSeverity? Alert = null,
     ProductSortColumn SortBy = ProductSortColumn.Location,
     bool Descending = false,
     int Page = 0,

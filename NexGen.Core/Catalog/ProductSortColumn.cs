@@ -17,4 +17,6 @@ public enum ProductSortColumn
     ForecastNext4Weeks,
     Abc,
     Xyz,
+    /// <summary>By the most severe alert: ascending puts critical first, then warning, then info; series without an alert come last.</summary>
+    Alert,
 }

@@ -16,6 +16,8 @@ namespace NexGen.Core.Catalog;
 /// <param name="ForecastNext4Weeks">Units forecast for the first 28 days of the latest succeeded forecast run; null when the run has no forecast for the series.</param>
 /// <param name="Abc">ABC class by sales value over the last year, among all location x SKU.</param>
 /// <param name="Xyz">XYZ class by the coefficient of variation of units per period over the last year.</param>
+/// <param name="Alert">The most severe alert of the series in the latest replenishment run; null when it has none (or no run was made).</param>
+/// <param name="AlertMessage">The message of the series' first alert in that run's ranking (severity, then value at risk).</param>
 public sealed record ProductSummary(
     string Location,
     string Sku,
@@ -28,4 +30,6 @@ public sealed record ProductSummary(
     double? OnHand,
     double? ForecastNext4Weeks,
     AbcClass Abc,
-    XyzClass Xyz);
+    XyzClass Xyz,
+    AlertSeverity? Alert = null,
+    string? AlertMessage = null);

@@ -32,6 +32,7 @@ public sealed partial class Products : IDisposable
     string _category = AnyValue;
     string _abc = AnyValue;
     string _xyz = AnyValue;
+    string _alert = AnyValue;
     long? _total;
     bool _storeEmpty;
     readonly CancellationTokenSource _disposed = new();
@@ -63,6 +64,7 @@ public sealed partial class Products : IDisposable
             Category: NullIfAny(_category),
             Abc: Enum.TryParse<AbcClass>(_abc, out var abc) ? abc : null,
             Xyz: Enum.TryParse<XyzClass>(_xyz, out var xyz) ? xyz : null,
+            Alert: Enum.TryParse<AlertSeverity>(_alert, out var alert) ? alert : null,
             SortBy: column,
             Descending: sort?.Descending ?? true,
             Page: state.Page,
@@ -89,7 +91,7 @@ public sealed partial class Products : IDisposable
     }
 
     static bool IsUnfiltered(ProductQuery query) =>
-        string.IsNullOrWhiteSpace(query.Search) && query is { Location: null, Category: null, Abc: null, Xyz: null };
+        string.IsNullOrWhiteSpace(query.Search) && query is { Location: null, Category: null, Abc: null, Xyz: null, Alert: null };
 
     Task OnSearchChangedAsync(string? value)
     {
@@ -112,6 +114,12 @@ public sealed partial class Products : IDisposable
     Task OnXyzChangedAsync(string value)
     {
         _xyz = value;
+        return ReloadFromFirstPageAsync();
+    }
+
+    Task OnAlertChangedAsync(string value)
+    {
+        _alert = value;
         return ReloadFromFirstPageAsync();
     }
 

@@ -83,11 +83,4 @@ public sealed partial class TopAlertsCard : IDisposable
 
     static string Money(ReplenishmentAlert alert) =>
         alert.UnitCost is null ? "unit cost unknown" : alert.ValueAtRisk.ToString("N2", CultureInfo.InvariantCulture);
-
-    static Color SeverityColor(AlertSeverity severity) => severity switch
-    {
-        AlertSeverity.Critical => Color.Error,
-        AlertSeverity.Warning => Color.Warning,
-        _ => Color.Info,
-    };
 }
