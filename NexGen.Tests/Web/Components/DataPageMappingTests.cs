@@ -12,15 +12,10 @@ namespace NexGen.Tests.Web.Components;
 /// is previewed with its detected format and suggested mapping, a missing required column blocks the import and says
 /// which, mapping it by hand enables the import, and only the import writes to the store.
 /// </summary>
-public sealed class DataPageMappingTests : IAsyncLifetime
+[Collection(Name)]
+public sealed class DataPageMappingTests() : ComponentTests(samples: true)
 {
     const string FileName = "planner-export.csv";
-
-    readonly TestStore _store = new();
-
-    public Task InitializeAsync() => _store.ImportWebSamplesAsync();
-
-    public async Task DisposeAsync() => await _store.DisposeAsync();
 
     /// <summary>
     /// Sales of a new location as a spreadsheet exports them: semicolons, day-first dates, headers NexGen knows by alias
@@ -36,7 +31,7 @@ public sealed class DataPageMappingTests : IAsyncLifetime
     }
 
     /// <summary>Everything an import writes: the sales and the import history.</summary>
-    string StoreState() => $"{_store.Dump("sales")}\n--\n{_store.Count("imports")}";
+    string StoreState() => $"{Store.Dump("sales")}\n--\n{Store.Count("imports")}";
 
     static IRenderedComponent<MudPopoverProvider> Upload(BunitContext context, out IRenderedComponent<Data> page)
     {
@@ -58,8 +53,7 @@ public sealed class DataPageMappingTests : IAsyncLifetime
     public async Task AChosenFileShowsItsFormatAndSuggestedMappingAndAMissingRequiredColumnBlocksTheImport()
     {
         var before = StoreState();
-        await using var context = new BunitContext();
-        context.AddNexGen(_store);
+        await using var context = NewContext();
 
         Upload(context, out var page);
 
@@ -88,8 +82,7 @@ public sealed class DataPageMappingTests : IAsyncLifetime
     public async Task MappingTheMissingColumnByHandEnablesTheImportAndOnlyTheImportWritesTheStore()
     {
         var before = StoreState();
-        await using var context = new BunitContext();
-        context.AddNexGen(_store);
+        await using var context = NewContext();
         var popovers = Upload(context, out var page);
         Assert.True(ImportDisabled(page));
 
@@ -107,8 +100,8 @@ public sealed class DataPageMappingTests : IAsyncLifetime
         page.Find("[data-testid=import]").Click();
 
         page.WaitForAssertion(() => Assert.Equal("succeeded", page.Find("[data-testid=import-report]").GetAttribute("data-status")), NexGenBunit.Patience);
-        Assert.Equal(6, _store.Query<long>("SELECT count(*) FROM sales WHERE location = 'store-9'").Single());
-        Assert.Equal(WebSamples.SalesRows + 6, _store.Count("sales"));
+        Assert.Equal(6, Store.Query<long>("SELECT count(*) FROM sales WHERE location = 'store-9'").Single());
+        Assert.Equal(WebSamples.SalesRows + 6, Store.Count("sales"));
         // The mapping step is done; the history lists the file.
         page.WaitForAssertion(() =>
         {

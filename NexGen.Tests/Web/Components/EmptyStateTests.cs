@@ -10,22 +10,16 @@ namespace NexGen.Tests.Web.Components;
 /// What the pages say on a store with nothing in it yet (or nothing for the product asked for): each says what to do
 /// next instead of showing empty tables, and the state goes once the data it waits for arrives.
 /// </summary>
-public sealed class EmptyStateTests : IAsyncLifetime
+[Collection(Name)]
+public sealed class EmptyStateTests() : ComponentTests(samples: false)
 {
-    readonly TestStore _store = new();
-
-    public Task InitializeAsync() => Task.CompletedTask;
-
-    public async Task DisposeAsync() => await _store.DisposeAsync();
-
     static string Text<T>(IRenderedComponent<T> page, string testId) where T : Microsoft.AspNetCore.Components.IComponent =>
         page.Find($"[data-testid={testId}]").TextContent;
 
     [Fact]
     public async Task OverviewOnAnEmptyStoreSaysUploadSalesToStartAndThatNoForecastOrStockCheckRanYet()
     {
-        await using var context = new BunitContext();
-        context.AddNexGen(_store);
+        await using var context = NewContext();
         var (_, page) = context.RenderPage<Home>();
 
         page.WaitForAssertion(() =>
@@ -45,13 +39,12 @@ public sealed class EmptyStateTests : IAsyncLifetime
     [Fact]
     public async Task OverviewLeavesItsEmptyStateWhenSalesAreImportedElsewhere()
     {
-        await using var context = new BunitContext();
-        context.AddNexGen(_store);
+        await using var context = NewContext();
         var (_, page) = context.RenderPage<Home>();
         page.WaitForAssertion(() => Assert.Contains("Upload sales to start", Text(page, "overview-empty")), NexGenBunit.Patience);
 
         // Another user's upload: the import, then the notifier every open page listens to.
-        await _store.ImportWebSamplesAsync();
+        await Store.ImportWebSamplesAsync();
         context.Services.GetRequiredService<ImportNotifier>().NotifyImportFinished();
 
         page.WaitForAssertion(() =>
@@ -65,8 +58,7 @@ public sealed class EmptyStateTests : IAsyncLifetime
     [Fact]
     public async Task RunsPageOnAnEmptyStoreSaysNoRunYetAndNoModelYet()
     {
-        await using var context = new BunitContext();
-        context.AddNexGen(_store);
+        await using var context = NewContext();
         var (_, page) = context.RenderPage<Runs>();
 
         page.WaitForAssertion(() => Assert.Contains("No run yet", Text(page, "no-runs")), NexGenBunit.Patience);
@@ -81,8 +73,7 @@ public sealed class EmptyStateTests : IAsyncLifetime
     [Fact]
     public async Task ReplenishmentPageWithoutARunSaysToRunAForecastThenCheckStockNow()
     {
-        await using var context = new BunitContext();
-        context.AddNexGen(_store);
+        await using var context = NewContext();
         var (_, page) = context.RenderPage<ReplenishmentPage>();
 
         page.WaitForAssertion(() => Assert.Equal("empty", page.Find("[data-testid=replenishment]").GetAttribute("data-state")), NexGenBunit.Patience);
@@ -97,8 +88,7 @@ public sealed class EmptyStateTests : IAsyncLifetime
     [Fact]
     public async Task DataPageOnAnEmptyStoreSaysUploadSalesToStartAndHasNoImportsYet()
     {
-        await using var context = new BunitContext();
-        context.AddNexGen(_store);
+        await using var context = NewContext();
         var (_, page) = context.RenderPage<Data>();
 
         page.WaitForAssertion(() => Assert.Contains("Upload sales to start", Text(page, "empty-store")), NexGenBunit.Patience);
@@ -111,8 +101,7 @@ public sealed class EmptyStateTests : IAsyncLifetime
     [Fact]
     public async Task ProductsPageOnAnEmptyStoreSaysUploadSalesToStart()
     {
-        await using var context = new BunitContext();
-        context.AddNexGen(_store);
+        await using var context = NewContext();
         var (_, page) = context.RenderPage<Products>();
 
         page.WaitForAssertion(() => Assert.Contains("Upload sales to start", Text(page, "products-empty")), NexGenBunit.Patience);
@@ -123,9 +112,8 @@ public sealed class EmptyStateTests : IAsyncLifetime
     [Fact]
     public async Task ProductPageOfASeriesTheStoreDoesNotKnowSaysSoAndLinksToTheProductList()
     {
-        await _store.ImportWebSamplesAsync();
-        await using var context = new BunitContext();
-        context.AddNexGen(_store);
+        await Store.ImportWebSamplesAsync();
+        await using var context = NewContext();
         var (_, page) = context.RenderPage<ProductDetailPage>(p => p.Add(x => x.Location, "store-1").Add(x => x.Sku, "ZZ9"));
 
         page.WaitForAssertion(() => Assert.Equal("not-found", page.Find("[data-testid=product]").GetAttribute("data-state")), NexGenBunit.Patience);
@@ -137,9 +125,8 @@ public sealed class EmptyStateTests : IAsyncLifetime
     [Fact]
     public async Task ProductPageOfASeriesWithSalesButNoForecastSaysToRunOneAndThatNoStockCheckPlannedIt()
     {
-        await _store.ImportWebSamplesAsync();
-        await using var context = new BunitContext();
-        context.AddNexGen(_store);
+        await Store.ImportWebSamplesAsync();
+        await using var context = NewContext();
         var (_, page) = context.RenderPage<ProductDetailPage>(p => p.Add(x => x.Location, "store-1").Add(x => x.Sku, "A1"));
 
         page.WaitForAssertion(() => Assert.Equal("loaded", page.Find("[data-testid=product]").GetAttribute("data-state")), NexGenBunit.Patience);

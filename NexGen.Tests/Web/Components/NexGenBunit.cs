@@ -22,7 +22,7 @@ namespace NexGen.Tests.Web.Components;
 public static class NexGenBunit
 {
     /// <summary>How long a test waits for a page to show what it expects: generous, the machine is shared.</summary>
-    public static readonly TimeSpan Patience = TimeSpan.FromSeconds(30);
+    public static readonly TimeSpan Patience = TimeSpan.FromSeconds(60);
 
     /// <summary>
     /// Registers the app's services over <paramref name="store"/>. The hosted services (store start-up, catalog warm-up)

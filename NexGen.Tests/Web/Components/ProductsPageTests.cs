@@ -1,5 +1,6 @@
 using Bunit;
 using Microsoft.Extensions.DependencyInjection;
+using MudBlazor;
 using NexGen.Core.Catalog;
 using NexGen.Core.Replenishment;
 using NexGen.Web.Components.Pages;
@@ -12,14 +13,9 @@ namespace NexGen.Tests.Web.Components;
 /// fruit, Bread is bakery): the grid shows exactly the rows <see cref="ProductCatalog"/> selects for the filters chosen
 /// on the page and for the app bar's location.
 /// </summary>
-public sealed class ProductsPageTests : IAsyncLifetime
+[Collection(Name)]
+public sealed class ProductsPageTests() : ComponentTests(samples: true)
 {
-    readonly TestStore _store = new();
-
-    public Task InitializeAsync() => _store.ImportWebSamplesAsync();
-
-    public async Task DisposeAsync() => await _store.DisposeAsync();
-
     /// <summary>The rows the grid shows, in order, as "location/sku".</summary>
     static List<string> Shown(IRenderedComponent<Products> page) =>
         [.. page.FindAll("[data-testid=products-grid] tbody tr")
@@ -37,28 +33,31 @@ public sealed class ProductsPageTests : IAsyncLifetime
     static void ExpectRows(IRenderedComponent<Products> page, List<string> expected) =>
         page.WaitForAssertion(() => Assert.Equal(expected, Shown(page)), NexGenBunit.Patience);
 
+    /// <summary>Opens the page and waits for its first rows: every series of the store, unfiltered.</summary>
+    static async Task<(IRenderedComponent<MudPopoverProvider> Popovers, IRenderedComponent<Products> Page, List<string> All)> OpenAsync(BunitContext context)
+    {
+        var (popovers, page) = context.RenderPage<Products>();
+        var all = await Selected(context, new ProductQuery());
+        ExpectRows(page, all);
+        return (popovers, page, all);
+    }
+
     [Fact]
     public async Task TheGridListsEveryLocationAndSkuOfTheStore()
     {
-        await using var context = new BunitContext();
-        context.AddNexGen(_store);
-        var (_, page) = context.RenderPage<Products>();
+        await using var context = NewContext();
+        var (_, page, all) = await OpenAsync(context);
 
-        var all = await Selected(context, new ProductQuery());
         Assert.Equal(WebSamples.Locations * WebSamples.Skus, all.Count);
         Assert.Equal(all.Count, all.Distinct().Count());
-        ExpectRows(page, all);
         Assert.Equal($"{all.Count} products", page.Find("[data-testid=product-count]").TextContent.Trim());
     }
 
     [Fact]
     public async Task CategoryAndAbcFiltersShowExactlyTheRowsTheStoreSelects()
     {
-        await using var context = new BunitContext();
-        context.AddNexGen(_store);
-        var (popovers, page) = context.RenderPage<Products>();
-        var all = await Selected(context, new ProductQuery());
-        ExpectRows(page, all);
+        await using var context = NewContext();
+        var (popovers, page, all) = await OpenAsync(context);
 
         popovers.Choose(page, "category-filter", "fruit");
         var fruit = await Selected(context, new ProductQuery(Category: "fruit"));
@@ -82,10 +81,8 @@ public sealed class ProductsPageTests : IAsyncLifetime
     [Fact]
     public async Task SearchShowsTheRowsWhoseSkuOrNameContainsTheTextAndSaysWhenNothingMatches()
     {
-        await using var context = new BunitContext();
-        context.AddNexGen(_store);
-        var (_, page) = context.RenderPage<Products>();
-        ExpectRows(page, await Selected(context, new ProductQuery()));
+        await using var context = NewContext();
+        var (_, page, _) = await OpenAsync(context);
 
         // By name, ignoring case: "bread" is B1's name.
         page.Find("input[data-testid=product-search]").Input("bread");
@@ -109,11 +106,8 @@ public sealed class ProductsPageTests : IAsyncLifetime
     [Fact]
     public async Task ChoosingALocationInTheAppBarReloadsTheGridWithThatLocationsRows()
     {
-        await using var context = new BunitContext();
-        context.AddNexGen(_store);
-        var (_, page) = context.RenderPage<Products>();
-        var all = await Selected(context, new ProductQuery());
-        ExpectRows(page, all);
+        await using var context = NewContext();
+        var (_, page, all) = await OpenAsync(context);
 
         // The app bar sets the circuit's LocationFilter; the page follows its Changed event.
         var filter = context.Services.GetRequiredService<LocationFilter>();

@@ -13,15 +13,10 @@ namespace NexGen.Tests.Web.Components;
 /// (10 weeks, 6 series: about a second). The run reports from its own thread; <see cref="RunHold"/> stops it at its
 /// first step past the start so the components can be checked showing that step, then lets it finish.
 /// </summary>
-public sealed class RunProgressTests : IAsyncLifetime
+[Collection(Name)]
+public sealed class RunProgressTests() : ComponentTests(samples: true)
 {
     static readonly TimeSpan RunTimeout = TimeSpan.FromSeconds(120);
-
-    readonly TestStore _store = new();
-
-    public Task InitializeAsync() => _store.ImportWebSamplesAsync();
-
-    public async Task DisposeAsync() => await _store.DisposeAsync();
 
     static string Id(long id) => id.ToString(CultureInfo.InvariantCulture);
 
@@ -36,11 +31,18 @@ public sealed class RunProgressTests : IAsyncLifetime
         Assert.Equal(Percent(step), progress.QuerySelector("[data-testid=run-percent]")!.TextContent.Trim());
     }
 
+    /// <summary>The Runs page once it has read the store: no run yet.</summary>
+    static IRenderedComponent<Runs> OpenRunsPage(BunitContext context)
+    {
+        var (_, page) = context.RenderPage<Runs>();
+        page.WaitForAssertion(() => Assert.NotNull(page.Find("[data-testid=no-runs]")), NexGenBunit.Patience);
+        return page;
+    }
+
     [Fact]
     public async Task LatestRunCardShowsThePhaseAndPercentReportedFromTheRunsThreadAndClearsThemWhenTheRunEnds()
     {
-        await using var context = new BunitContext();
-        context.AddNexGen(_store);
+        await using var context = NewContext();
         var service = context.Services.GetRequiredService<ForecastService>();
         var (_, card) = context.RenderPage<LatestRunCard>();
         card.WaitForAssertion(() => Assert.Equal("none", card.Find("[data-testid=latest-run]").GetAttribute("data-status")), NexGenBunit.Patience);
@@ -76,11 +78,9 @@ public sealed class RunProgressTests : IAsyncLifetime
     [Fact]
     public async Task ARunStartedOnTheRunsPageShowsItsProgressAndEndsInTheHistoryWithItsModel()
     {
-        await using var context = new BunitContext();
-        context.AddNexGen(_store);
+        await using var context = NewContext();
         var service = context.Services.GetRequiredService<ForecastService>();
-        var (_, page) = context.RenderPage<Runs>();
-        page.WaitForAssertion(() => Assert.NotNull(page.Find("[data-testid=no-runs]")), NexGenBunit.Patience);
+        var page = OpenRunsPage(context);
         page.Find("input[data-testid=run-horizon]").Input("4");
 
         RunProgress step;
@@ -117,11 +117,9 @@ public sealed class RunProgressTests : IAsyncLifetime
     [Fact]
     public async Task CancelOnTheRunsPageStopsTheRunAndTheHistoryShowsItCancelled()
     {
-        await using var context = new BunitContext();
-        context.AddNexGen(_store);
+        await using var context = NewContext();
         var service = context.Services.GetRequiredService<ForecastService>();
-        var (_, page) = context.RenderPage<Runs>();
-        page.WaitForAssertion(() => Assert.NotNull(page.Find("[data-testid=no-runs]")), NexGenBunit.Patience);
+        var page = OpenRunsPage(context);
 
         RunProgress step;
         using (var hold = new RunHold(service, at: s => s.Fraction > 0))
