@@ -31,37 +31,6 @@ public sealed class RunsPageTests(BrowserFixture browser) : IAsyncLifetime
 
     static string Id(long id) => id.ToString(CultureInfo.InvariantCulture);
 
-    /// <summary>
-    /// Holds the next run at its first step (the event is raised on the run's thread, after the open pages' own
-    /// handlers) until disposed, so the pages can be seen following it.
-    /// </summary>
-    sealed class RunHold : IDisposable
-    {
-        readonly ForecastService _service;
-        readonly ManualResetEventSlim _release = new();
-        readonly TaskCompletionSource<RunProgress> _held = new(TaskCreationOptions.RunContinuationsAsynchronously);
-
-        public RunHold(ForecastService service)
-        {
-            _service = service;
-            _service.ProgressChanged += Hold;
-        }
-
-        public Task<RunProgress> Held => _held.Task.WaitAsync(TimeSpan.FromSeconds(30));
-
-        void Hold(RunProgress progress)
-        {
-            if (progress.Phase != "finished" && _held.TrySetResult(progress))
-                _release.Wait(TimeSpan.FromSeconds(60));
-        }
-
-        public void Dispose()
-        {
-            _release.Set();
-            _service.ProgressChanged -= Hold;
-        }
-    }
-
     [Fact]
     public async Task ARunStartedOnThePageIsFollowedLiveOnEveryOpenPageAndEndsInTheHistoryWithItsModel()
     {
