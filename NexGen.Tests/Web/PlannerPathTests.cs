@@ -315,6 +315,13 @@ public sealed class PlannerPathTests(BrowserFixture browser) : IAsyncLifetime
                 Assert.All(rows2, r => Assert.True(r.P10 <= r.P50 && r.P50 <= r.P90 && r.P90 <= r.P95, $"{r.Location}/{r.Sku} {r.Date}: quantiles in order"));
             }
 
+            // Every step that changed data is in the audit log, by the loopback user.
+            var audit = await app.GetRequiredService<NexGen.Core.Security.AuditLog>().RecentAsync(50);
+            foreach (var (action, target) in new[] { ("import", "import"), ("run.start", $"run {run.Id}"),
+                ("replenishment.run", $"replenishment run {stockRun.Id}"), ("po.approve", $"replenishment run {stockRun.Id}"), ("po.export", poDownload.SuggestedFilename) })
+                Assert.Contains(audit, e => e.Action == action && e.Target!.StartsWith(target, StringComparison.Ordinal) && e.Actor == "local");
+            Assert.Contains(audit, e => e.Action == "po.approve" && e.Details == $"{orders.Count} lines, {orders.Sum(o => (long)o.OrderQuantity!.Value)} units, 0 edited");
+
             // 9. The remaining pages, as the planner finds them now.
             await page.Locator("[data-nav=schedule]").ClickAsync();
             await Assertions.Expect(page.Locator("[data-testid=trigger-predict]")).ToBeEnabledAsync();

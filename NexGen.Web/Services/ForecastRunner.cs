@@ -1,4 +1,5 @@
 using NexGen.Core.Forecasting;
+using NexGen.Core.Security;
 using NexGen.Core.Store;
 
 namespace NexGen.Web.Services;
@@ -8,9 +9,10 @@ namespace NexGen.Web.Services;
 /// cancellation for the whole app, so that any open page, not only the one that pressed the button, can cancel a run
 /// the dashboard started. Runs still go through the one <see cref="ForecastService"/>, which allows one at a time and
 /// tells every page its progress (<see cref="ForecastService.ProgressChanged"/>). Runs started by the scheduler, the
-/// API or the CLI have their own cancellation and are not cancelled from here.
+/// API or the CLI have their own cancellation and are not cancelled from here. Every run started here is audited
+/// (<c>run.start</c>) with the user who pressed the button.
 /// </summary>
-public sealed class ForecastRunner(ForecastService forecasts, ILogger<ForecastRunner> logger)
+public sealed class ForecastRunner(ForecastService forecasts, AuditLog audit, ILogger<ForecastRunner> logger)
 {
     readonly Lock _sync = new();
     CancellationTokenSource? _cancel;
@@ -51,12 +53,13 @@ public sealed class ForecastRunner(ForecastService forecasts, ILogger<ForecastRu
     }
 
     /// <summary>
-    /// Starts <paramref name="request"/> in the background and returns at once: false when a run is already going
-    /// (any run: <see cref="ForecastService.Current"/>, or one the dashboard has started that has not reported yet).
+    /// Starts <paramref name="request"/> for <paramref name="actor"/> (as <see cref="Security.Actors.Of"/> names the
+    /// user) in the background and returns at once: false when a run is already going (any run:
+    /// <see cref="ForecastService.Current"/>, or one the dashboard has started that has not reported yet).
     /// <paramref name="ended"/> hears how it ended: the run's record (succeeded, failed or cancelled), or the error that
     /// kept it from being recorded; it is called on a background thread and must not throw.
     /// </summary>
-    public bool TryStart(ForecastRunRequest request, Action<RunRecord?, Exception?>? ended = null)
+    public bool TryStart(ForecastRunRequest request, string actor, Action<RunRecord?, Exception?>? ended = null)
     {
         var cancel = new CancellationTokenSource();
         lock (_sync)
@@ -70,31 +73,43 @@ public sealed class ForecastRunner(ForecastService forecasts, ILogger<ForecastRu
             _runId = null;
         }
         forecasts.ProgressChanged += OnProgressChanged;
-        _ = Task.Run(() => RunAsync(request, cancel, ended));
+        _ = Task.Run(() => RunAsync(request, actor, cancel, ended));
         RaiseChanged();
         return true;
     }
 
-    /// <summary>Asks the dashboard's run to stop; false when no dashboard run is going. The run ends as cancelled at its next check.</summary>
-    public bool Cancel()
+    /// <summary>
+    /// Asks the dashboard's run to stop for <paramref name="actor"/> (audited as <c>run.cancel</c>); false when no
+    /// dashboard run is going. The run ends as cancelled at its next check.
+    /// </summary>
+    public async Task<bool> CancelAsync(string actor)
     {
+        long? runId;
         lock (_sync)
         {
             if (_cancel is null)
                 return false;
             _cancel.Cancel();
+            runId = _runId;
         }
         RaiseChanged();
+        await audit.TryRecordAsync(logger, actor, "run.cancel", runId is { } id ? $"run {id}" : "run (starting)");
         return true;
     }
 
-    async Task RunAsync(ForecastRunRequest request, CancellationTokenSource cancel, Action<RunRecord?, Exception?>? ended)
+    async Task RunAsync(ForecastRunRequest request, string actor, CancellationTokenSource cancel, Action<RunRecord?, Exception?>? ended)
     {
         RunRecord? run = null;
         Exception? error = null;
         try
         {
-            run = await forecasts.RunAsync(request, cancel.Token);
+            var started = await forecasts.StartAsync(request, cancel.Token);
+            lock (_sync)
+                _runId = started.Id;
+            RaiseChanged();
+            await audit.TryRecordAsync(logger, actor, "run.start", $"run {started.Id}",
+                $"forecast, horizon {request.Horizon}, {(request.Retrain ? "retrain" : "predict")}");
+            run = await started.Completion;
             logger.LogInformation("Forecast run #{RunId} started from the dashboard ended {Status}", run.Id, run.Status);
         }
         catch (Exception e)

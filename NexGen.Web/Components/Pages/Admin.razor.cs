@@ -1,7 +1,5 @@
 using Microsoft.AspNetCore.Components;
-using Microsoft.AspNetCore.Components.Authorization;
 using NexGen.Core.Security;
-using NexGen.Web.Security;
 using NexGen.Web.Services;
 
 namespace NexGen.Web.Components.Pages;
@@ -14,7 +12,7 @@ public partial class Admin
     [Inject] AccessAdmin Access { get; set; } = default!;
     [Inject] ILogger<Admin> Logger { get; set; } = default!;
 
-    [CascadingParameter] Task<AuthenticationState> AuthenticationState { get; set; } = default!;
+    [Inject] PageAudit Audit { get; set; } = default!;
 
     IReadOnlyList<ApiKeyRecord> _keys = [];
     IReadOnlyList<UserRecord> _users = [];
@@ -63,5 +61,5 @@ public partial class Admin
         }
     }
 
-    async Task<string> ActorAsync() => Actors.Of((await AuthenticationState).User);
+    Task<string> ActorAsync() => Audit.ActorAsync();
 }

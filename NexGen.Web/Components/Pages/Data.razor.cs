@@ -1,13 +1,11 @@
 using System.Diagnostics;
 using System.Globalization;
 using Microsoft.AspNetCore.Components;
-using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Components.Forms;
 using MudBlazor;
 using NexGen.Core.Ingestion;
 using NexGen.Core.Store;
 using NexGen.Web.Forecasts;
-using NexGen.Web.Security;
 using NexGen.Web.Services;
 
 namespace NexGen.Web.Components.Pages;
@@ -37,7 +35,7 @@ public sealed partial class Data : IDisposable
         (DataKind.Exogenous, "Exogenous", Icons.Material.Filled.Thermostat),
     ];
 
-    [CascadingParameter] Task<AuthenticationState> AuthenticationState { get; set; } = default!;
+    [Inject] PageAudit Audit { get; set; } = default!;
     [Inject] StoreInfoReader StoreInfo { get; set; } = default!;
     [Inject] ImportHistory History { get; set; } = default!;
     [Inject] UploadImporter Uploads { get; set; } = default!;
@@ -254,7 +252,7 @@ public sealed partial class Data : IDisposable
         try
         {
             var options = Uploads.DefaultOptions with { DateOrder = _dateOrder, Duplicates = _duplicates };
-            var actor = Actors.Of((await AuthenticationState).User);
+            var actor = await Audit.ActorAsync();
             var report = await Uploads.ImportAsync(upload, preview.Kind, CsvPreview.ToMapping(preview.Headers, _choices), options, actor,
                 new CallbackProgress<UploadProgress>(OnProgress), cancel.Token);
             if (_disposed.IsCancellationRequested)

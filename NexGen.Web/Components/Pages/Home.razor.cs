@@ -1,12 +1,10 @@
 using System.Diagnostics;
 using System.Globalization;
 using Microsoft.AspNetCore.Components;
-using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Components.Forms;
 using MudBlazor;
 using NexGen.Core.Ingestion;
 using NexGen.Core.Store;
-using NexGen.Web.Security;
 using NexGen.Web.Services;
 
 namespace NexGen.Web.Components.Pages;
@@ -31,7 +29,7 @@ public sealed partial class Home : IDisposable
     [Inject] ISnackbar Snackbar { get; set; } = default!;
     [Inject] ILogger<Home> Logger { get; set; } = default!;
 
-    [CascadingParameter] Task<AuthenticationState> AuthenticationState { get; set; } = default!;
+    [Inject] PageAudit Audit { get; set; } = default!;
 
     MudFileUpload<IBrowserFile>? _upload;
     StoreInfo? _info;
@@ -111,7 +109,7 @@ public sealed partial class Home : IDisposable
         StateHasChanged();
         try
         {
-            var actor = Actors.Of((await AuthenticationState).User);
+            var actor = await Audit.ActorAsync();
             _report = await Uploads.ImportAsync(DataKind.Sales, file, actor, new CallbackProgress<UploadProgress>(OnProgress), cancel.Token);
             await LoadAsync();
         }

@@ -20,6 +20,7 @@ public sealed partial class ReplenishmentPage : IDisposable
     [Inject] ReplenishmentStore Replenishments { get; set; } = default!;
     [Inject] ReplenishmentService Service { get; set; } = default!;
     [Inject] StockCheckRunner Checker { get; set; } = default!;
+    [Inject] PageAudit Audit { get; set; } = default!;
     [Inject] LocationFilter Filter { get; set; } = default!;
     [Inject] ISnackbar Snackbar { get; set; } = default!;
     [Inject] ILogger<ReplenishmentPage> Logger { get; set; } = default!;
@@ -63,7 +64,7 @@ public sealed partial class ReplenishmentPage : IDisposable
     /// <summary>Starts a stock check in the background; its progress shows on every open page, its outcome here.</summary>
     async Task CheckStockAsync()
     {
-        var check = Checker.TryStart();
+        var check = Checker.TryStart(await Audit.ActorAsync());
         if (check is null)
         {
             Snackbar.Add("Stock is being checked already: its progress is shown here.", Severity.Info);

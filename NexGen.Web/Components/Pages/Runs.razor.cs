@@ -29,6 +29,7 @@ public sealed partial class Runs : IDisposable
     [Inject] StoreInfoReader StoreInfo { get; set; } = default!;
     [Inject] ForecastService Forecasts { get; set; } = default!;
     [Inject] ForecastRunner Runner { get; set; } = default!;
+    [Inject] PageAudit Audit { get; set; } = default!;
     [Inject] ISnackbar Snackbar { get; set; } = default!;
     [Inject] ILogger<Runs> Logger { get; set; } = default!;
 
@@ -188,7 +189,7 @@ public sealed partial class Runs : IDisposable
     /// <summary>The run going now, as listed in the history (for its trigger), if listed.</summary>
     RunSummary? CurrentRun => _progress is { } p ? _runs.FirstOrDefault(r => r.Id == p.RunId) : null;
 
-    void StartRun()
+    async Task StartRunAsync()
     {
         if (Horizon is < 1 or > 400)
         {
@@ -200,7 +201,7 @@ public sealed partial class Runs : IDisposable
         {
             Retrain = _retrain,
         };
-        if (!Runner.TryStart(request, OnRunEnded))
+        if (!Runner.TryStart(request, await Audit.ActorAsync(), OnRunEnded))
         {
             Snackbar.Add(Forecasts.Current is { } current
                 ? $"A forecast is already running (run #{current.RunId}); wait for it or cancel it."
@@ -241,9 +242,9 @@ public sealed partial class Runs : IDisposable
         });
     }
 
-    void Cancel()
+    async Task CancelAsync()
     {
-        if (Runner.Cancel())
+        if (await Runner.CancelAsync(await Audit.ActorAsync()))
             Snackbar.Add($"Cancelling {(_progress is { } p ? $"run #{p.RunId}" : "the run")}…", Severity.Info);
     }
 
@@ -252,6 +253,7 @@ public sealed partial class Runs : IDisposable
         await ChangeModelAsync(async token =>
         {
             await Models.PromoteAsync(model.Id, "promoted", token);
+            await Audit.RecordAsync("model.promote", $"model {model.Id}");
             return $"Model #{model.Id} is now active: the next predict run forecasts with it.";
         });
     }
@@ -261,6 +263,7 @@ public sealed partial class Runs : IDisposable
         await ChangeModelAsync(async token =>
         {
             var back = await Models.RollbackAsync(token);
+            await Audit.RecordAsync("model.rollback", $"model {back.Id}");
             return $"Rolled back: model #{back.Id} is active again.";
         });
     }

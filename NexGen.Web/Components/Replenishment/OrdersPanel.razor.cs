@@ -27,6 +27,7 @@ public sealed partial class OrdersPanel : IDisposable
 
     [Inject] ReplenishmentStore Replenishments { get; set; } = default!;
     [Inject] BrowserDownloads Downloads { get; set; } = default!;
+    [Inject] PageAudit Audit { get; set; } = default!;
     [Inject] ISnackbar Snackbar { get; set; } = default!;
     [Inject] ILogger<OrdersPanel> Logger { get; set; } = default!;
 
@@ -193,6 +194,8 @@ public sealed partial class OrdersPanel : IDisposable
             foreach (var (row, _) in approvals)
                 _edits.Remove(row.LineId!.Value);
             _selected.Clear();
+            await Audit.RecordAsync("po.approve", $"replenishment run {runId}",
+                $"{count} lines, {approvals.Sum(a => (long)a.Quantity)} units, {approvals.Count(a => a.Quantity != a.Row.OrderQuantity)} edited");
             Snackbar.Add($"Approved {count} order{(count == 1 ? "" : "s")}.", Severity.Success);
         }
         catch (Exception e) when (e is ArgumentException or InvalidOperationException)
@@ -225,6 +228,7 @@ public sealed partial class OrdersPanel : IDisposable
             }
             else
             {
+                await Audit.RecordAsync("po.export", export.FileName, $"replenishment run {runId}, {export.Lines} lines, {export.Units} units");
                 await Downloads.StartAsync(ExportUrl(export), export.FileName, _disposed.Token);
                 Snackbar.Add($"Exported {export.Lines} order line{(export.Lines == 1 ? "" : "s")} to {export.FileName}.", Severity.Success);
             }

@@ -1,19 +1,18 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Components;
-using Microsoft.AspNetCore.Components.Authorization;
 using MudBlazor;
-using NexGen.Core.Security;
 using NexGen.Core.Forecasting;
 using NexGen.Core.Store;
 using NexGen.Web.Forecasts;
-using NexGen.Web.Security;
+using NexGen.Web.Services;
 
 namespace NexGen.Web.Components.Shared;
 
 /// <summary>
 /// The latest forecast run: its status, what it was asked for, and how the latest succeeded run backtested against
 /// seasonal naive; while a run is going, its phase and progress, live. Reads runs through <see cref="RunStore"/> and
-/// follows <see cref="ForecastService.ProgressChanged"/>, which is raised on the run's thread.
+/// follows <see cref="ForecastService.ProgressChanged"/>, which is raised on the run's thread. Run forecast goes
+/// through <see cref="ForecastRunner"/>, like the Forecasts &amp; runs page, so any open page can cancel the run.
 /// </summary>
 public sealed partial class LatestRunCard : IDisposable
 {
@@ -24,11 +23,11 @@ public sealed partial class LatestRunCard : IDisposable
 
     [Inject] RunStore Runs { get; set; } = default!;
     [Inject] ForecastService Forecasts { get; set; } = default!;
+    [Inject] ForecastRunner Runner { get; set; } = default!;
     [Inject] ILogger<LatestRunCard> Logger { get; set; } = default!;
     [Inject] ISnackbar Snackbar { get; set; } = default!;
-    [Inject] AuditLog Audit { get; set; } = default!;
 
-    [CascadingParameter] Task<AuthenticationState> AuthenticationState { get; set; } = default!;
+    [Inject] PageAudit Audit { get; set; } = default!;
 
     RunRecord? _latest;
     ForecastRunMetrics? _latestMetrics;
@@ -42,20 +41,17 @@ public sealed partial class LatestRunCard : IDisposable
     int _loadVersion;
     readonly CancellationTokenSource _disposed = new();
 
-    /// <summary>The cancellation of the run this card started, while it goes; null for a run started elsewhere.</summary>
-    volatile CancellationTokenSource? _mine;
-
     /// <summary>The horizon the user typed; until then <see cref="DefaultHorizon"/>.</summary>
     int? _horizonChoice;
 
     protected override async Task OnInitializedAsync()
     {
-        // Only the live circuit follows runs; the prerendered page is gone before any progress would arrive.
-        if (RendererInfo.IsInteractive)
-        {
-            Forecasts.ProgressChanged += OnProgressChanged;
-            _subscribed = true;
-        }
+        // The prerendered page shows the layout only: the live circuit follows runs and reads the store (once, not twice).
+        if (!RendererInfo.IsInteractive)
+            return;
+        Forecasts.ProgressChanged += OnProgressChanged;
+        Runner.Changed += OnRunnerChanged;
+        _subscribed = true;
         _progress = Forecasts.Current;
         await LoadAsync();
     }
@@ -69,10 +65,13 @@ public sealed partial class LatestRunCard : IDisposable
         _load = load;
         try
         {
-            var recent = await Runs.RecentAsync(RecentRunCount, load.Token);
-            var latest = recent.FirstOrDefault(r => r.Kind == "forecast");
-            var succeeded = latest is { Status: "succeeded" } ? latest : await Runs.LatestSucceededAsync("forecast", load.Token);
-            latest ??= succeeded;
+            var (latest, succeeded) = await Task.Run(async () =>
+            {
+                var recent = await Runs.RecentAsync(RecentRunCount, load.Token);
+                var latest = recent.FirstOrDefault(r => r.Kind == "forecast");
+                var succeeded = latest is { Status: "succeeded" } ? latest : await Runs.LatestSucceededAsync("forecast", load.Token);
+                return (latest ?? succeeded, succeeded);
+            }, load.Token);
             if (version != _loadVersion)
                 return;
             _latest = latest;
@@ -142,55 +141,37 @@ public sealed partial class LatestRunCard : IDisposable
         null => "periods of the sales data",
     };
 
-    /// <summary>A run is going, or this card has asked for one that has not reported yet.</summary>
-    bool Running => Forecasts.Current is not null || _mine is not null;
+    /// <summary>A run is going (anyone's), or the dashboard has asked for one that has not reported its first step yet.</summary>
+    bool Running => Forecasts.Current is not null || (Runner.IsRunning && Runner.RunId is null);
 
     /// <summary>
-    /// Starts a forecast run in the background: the run outlives this page, and the circuit is not held while it goes
-    /// (the card follows it through <see cref="ForecastService.ProgressChanged"/>).
+    /// Starts a forecast run in the background (<see cref="ForecastRunner"/>): the run outlives this page, and the
+    /// circuit is not held while it goes (the card follows it through <see cref="ForecastService.ProgressChanged"/>).
     /// </summary>
     async Task StartRunAsync()
     {
-        if (Forecasts.Current is { } current)
-        {
-            Snackbar.Add($"A forecast is already running (run #{current.RunId})", Severity.Warning);
-            return;
-        }
-        if (_mine is not null)
-            return;
-        var cts = new CancellationTokenSource();
-        _mine = cts;
         var request = new ForecastRunRequest(Math.Clamp(Horizon, 1, 400), Cutoff: null, Trigger: "manual", CalibrationWindows: 2, Model: null);
-        var actor = Actors.Of((await AuthenticationState).User);
-        _ = Task.Run(() => RunInBackgroundAsync(request, actor, cts));
+        if (!Runner.TryStart(request, await Audit.ActorAsync(), OnRunEnded))
+            Snackbar.Add(Forecasts.Current is { } current
+                ? $"A forecast is already running (run #{current.RunId}); wait for it or cancel it."
+                : "A forecast is already starting.", Severity.Warning);
     }
 
-    /// <summary>Runs the forecast to its end; never throws: every failure is logged and told to this page if it is still open.</summary>
-    async Task RunInBackgroundAsync(ForecastRunRequest request, string actor, CancellationTokenSource cts)
+    /// <summary>How the run this card started ended, told here if the page is still open; runs that did not start are told too.</summary>
+    void OnRunEnded(RunRecord? run, Exception? error)
     {
-        try
+        var (message, severity) = (run, error) switch
         {
-            var started = await Forecasts.StartAsync(request, cts.Token);
-            await Audit.RecordAsync(actor, "run.start", $"run {started.Id}", $"forecast, horizon {request.Horizon}", CancellationToken.None);
-            var run = await started.Completion;
-            Logger.LogInformation("Forecast run #{RunId} started from the dashboard {Status}", run.Id, run.Status);
-        }
-        catch (RunInProgressException e)
-        {
-            Notify($"A forecast is already running (run #{e.RunId})", Severity.Warning);
-        }
-        catch (Exception e)
-        {
-            Logger.LogError(e, "A forecast run started from the dashboard could not run");
-            Notify($"Could not run the forecast: {e.Message}", Severity.Error);
-        }
-        finally
-        {
-            Interlocked.CompareExchange(ref _mine, null, cts);
-            cts.Dispose();
-            Notify(null, Severity.Normal);
-        }
+            ({ Status: "failed" } failed, _) => ($"Forecast run #{failed.Id} failed: {failed.Error}", Severity.Error),
+            (null, RunInProgressException busy) => ($"A forecast is already running (run #{busy.RunId}).", Severity.Warning),
+            (null, { } e) => ($"Could not run the forecast: {e.Message}", Severity.Error),
+            _ => ((string?)null, Severity.Normal),
+        };
+        Notify(message, severity);
     }
+
+    /// <summary>The dashboard's run started, is being cancelled or ended: the buttons change.</summary>
+    void OnRunnerChanged() => Notify(null, Severity.Normal);
 
     /// <summary>Re-renders this card (and shows a message) from a background thread, unless the page has closed.</summary>
     void Notify(string? message, Severity severity)
@@ -214,22 +195,15 @@ public sealed partial class LatestRunCard : IDisposable
         }
     }
 
-    void Cancel()
-    {
-        try
-        {
-            _mine?.Cancel();
-        }
-        catch (ObjectDisposedException)
-        {
-            // The run ended meanwhile.
-        }
-    }
+    async Task CancelAsync() => await Runner.CancelAsync(await Audit.ActorAsync());
 
     public void Dispose()
     {
         if (_subscribed)
+        {
             Forecasts.ProgressChanged -= OnProgressChanged;
+            Runner.Changed -= OnRunnerChanged;
+        }
         _disposed.Cancel();
     }
 
