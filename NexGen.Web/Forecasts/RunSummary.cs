@@ -38,6 +38,35 @@ public sealed record RunSummary
     /// <summary>NexGen's WAPE is below seasonal naive's (true), above (false), or unknown (null).</summary>
     public bool? BeatsNaive => Metrics.WapeImprovement is { } improvement ? improvement > 0 : null;
 
+    /// <summary>A forecast run (other kinds have no cutoff, horizon or backtest).</summary>
+    public bool IsForecast => Run.Kind == "forecast";
+
+    /// <summary>The history's cells of a forecast run, e.g. "2024-06-28 · 13 wk" and "7.9 % vs 5.4 %"; empty for other kinds.</summary>
+    public string CutoffHorizonCell => IsForecast ? $"{Metrics.Cutoff?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "–"} · {HorizonText}" : "";
+
+    public string WapeCell => IsForecast ? Wape : "";
+
+    public string WrmsseCell => IsForecast ? Wrmsse : "";
+
+    /// <summary>The WAPE cell's class: green when NexGen beats seasonal naive, amber when it loses.</summary>
+    public string WapeClass => BeatsNaive switch
+    {
+        true => "beats-naive",
+        false => "loses-to-naive",
+        null => "",
+    };
+
+    public bool Failed => Run.Status == "failed";
+
+    string HorizonText => Metrics.Horizon is not { } horizon
+        ? "–"
+        : Metrics.PeriodDays switch
+        {
+            7 => $"{horizon} wk",
+            1 => $"{horizon} d",
+            _ => $"{horizon}",
+        };
+
     /// <summary>The wall-clock time of the run, or how long it has been going.</summary>
     public string Duration(DateTime nowUtc) => Format((Run.Finished ?? nowUtc) - Run.Started);
 

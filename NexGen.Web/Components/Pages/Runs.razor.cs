@@ -186,6 +186,13 @@ public sealed partial class Runs : IDisposable
     /// </summary>
     bool Running => Forecasts.Current is not null || (Runner.IsRunning && Runner.RunId is null);
 
+    /// <summary>The run going now was started from the dashboard, so this page can cancel it.</summary>
+    bool CanCancel => Runner.CanCancel(_progress?.RunId);
+
+    string CancelTooltip => CanCancel
+        ? "Stop this run; it writes nothing"
+        : $"Started elsewhere ({CurrentRun?.Run.Trigger ?? "another page"}): cancel it where it was started";
+
     /// <summary>The run going now, as listed in the history (for its trigger), if listed.</summary>
     RunSummary? CurrentRun => _progress is { } p ? _runs.FirstOrDefault(r => r.Id == p.RunId) : null;
 
@@ -321,17 +328,6 @@ public sealed partial class Runs : IDisposable
     static string Count(long value) => value.ToString("N0", CultureInfo.InvariantCulture);
 
     static string Time(DateTime utc) => utc.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
-
-    static string Cutoff(RunSummary run) => run.Metrics.Cutoff?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "–";
-
-    static string HorizonText(RunSummary run) => run.Metrics.Horizon is not { } horizon
-        ? "–"
-        : run.Metrics.PeriodDays switch
-        {
-            7 => $"{horizon} wk",
-            1 => $"{horizon} d",
-            _ => $"{horizon}",
-        };
 
     static Color StatusColor(string status) => status switch
     {
