@@ -64,6 +64,7 @@ public static class NexGenServiceExtensions
             provider.GetRequiredService<IOptions<ReplenishmentOptions>>().Value));
         services.AddSingleton<PolicySimulationRunner>();
         services.AddScoped<BrowserDownloads>();
+        services.AddScoped<PlotlyPreloader>();
         // The product list keeps one derived summary table for the whole app; the location filter is per circuit.
         services.AddSingleton<ProductCatalog>();
         services.AddSingleton<ProductDetailReader>();

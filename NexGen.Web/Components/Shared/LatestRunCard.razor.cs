@@ -57,10 +57,15 @@ public sealed partial class LatestRunCard : IDisposable
             _subscribed = true;
         }
         _progress = Forecasts.Current;
-        await LoadAsync();
+        // The prerendered page shows the layout only: the live circuit reads the store (once, not twice).
+        if (RendererInfo.IsInteractive)
+            await LoadAsync();
     }
 
-    /// <summary>Reads the latest forecast run and the latest succeeded one. A newer load cancels a stale one, whose result is then ignored.</summary>
+    /// <summary>
+    /// Reads the latest forecast run and the latest succeeded one, off the circuit's thread (DuckDB's calls block). A newer
+    /// load cancels a stale one, whose result is then ignored.
+    /// </summary>
     async Task LoadAsync()
     {
         _load?.Cancel();
@@ -69,9 +74,9 @@ public sealed partial class LatestRunCard : IDisposable
         _load = load;
         try
         {
-            var recent = await Runs.RecentAsync(RecentRunCount, load.Token);
+            var recent = await Task.Run(() => Runs.RecentAsync(RecentRunCount, load.Token), load.Token);
             var latest = recent.FirstOrDefault(r => r.Kind == "forecast");
-            var succeeded = latest is { Status: "succeeded" } ? latest : await Runs.LatestSucceededAsync("forecast", load.Token);
+            var succeeded = latest is { Status: "succeeded" } ? latest : await Task.Run(() => Runs.LatestSucceededAsync("forecast", load.Token), load.Token);
             latest ??= succeeded;
             if (version != _loadVersion)
                 return;

@@ -31,6 +31,9 @@ public sealed partial class TopAlertsCard : IDisposable
 
     protected override async Task OnInitializedAsync()
     {
+        // The prerendered page shows the layout only: the live circuit reads the store (once, not twice).
+        if (!RendererInfo.IsInteractive)
+            return;
         try
         {
             await LoadAsync(_disposed.Token);
@@ -43,10 +46,11 @@ public sealed partial class TopAlertsCard : IDisposable
         _loaded = true;
     }
 
+    /// <summary>Reads the latest run and its top alerts off the circuit's thread (DuckDB's calls block).</summary>
     async Task LoadAsync(CancellationToken cancellationToken)
     {
-        var run = await Replenishments.LatestRunAsync(cancellationToken);
-        _alerts = run is null ? [] : await Replenishments.AlertsAsync(run.Id, Top, cancellationToken);
+        var run = await Task.Run(() => Replenishments.LatestRunAsync(cancellationToken), cancellationToken);
+        _alerts = run is null ? [] : await Task.Run(() => Replenishments.AlertsAsync(run.Id, Top, cancellationToken), cancellationToken);
         _run = run;
     }
 
