@@ -48,11 +48,12 @@ public sealed partial class ProductDetailPage : IDisposable
     {
         // The same page component serves another product when only the route changes: cancel the stale load.
         _load?.Cancel();
-        using var load = CancellationTokenSource.CreateLinkedTokenSource(_disposed.Token);
-        _load = load;
         (_detail, _notFound, _loadError) = (null, false, null);
+        // The prerendered page reads nothing (and keeps no token source that Dispose would cancel once disposed).
         if (!RendererInfo.IsInteractive)
             return;
+        using var load = CancellationTokenSource.CreateLinkedTokenSource(_disposed.Token);
+        _load = load;
         try
         {
             var (location, sku) = (Location, Sku);
