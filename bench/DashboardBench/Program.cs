@@ -87,13 +87,9 @@ foreach (var (name, path, ready) in pages)
 }
 
 // Grid changes on Products, on one page.
+await using (var grid = await OpenTableAsync("/products", pages[1].Ready, "[data-testid=products-grid]", "[data-testid=product-count]"))
 {
-    await using var context = await NewContextAsync();
-    var page = await context.NewPageAsync();
-    await page.GotoAsync(baseUrl + "/products");
-    await WhenAsync(page, pages[1].Ready, 120_000);
-    var grid = new Table(page, "[data-testid=products-grid]", "[data-testid=product-count]");
-
+    var page = grid.Page;
     await Measure("Products: page change (next page)", grid, null, _ => ChangePageAsync(grid));
     // Each try sorts by another column than the one before.
     string[] columns = ["Units 4w", "Trend", "On hand", "Forecast 4w", "Location", "Value 4w"];
@@ -109,12 +105,8 @@ foreach (var (name, path, ready) in pages)
 }
 
 // The Replenishment page's orders table: page and sort.
+await using (var orders = await OpenTableAsync("/replenishment", pages[3].Ready, "[data-testid=suggestions-table]", "[data-testid=suggestion-count]"))
 {
-    await using var context = await NewContextAsync();
-    var page = await context.NewPageAsync();
-    await page.GotoAsync(baseUrl + "/replenishment");
-    await WhenAsync(page, pages[3].Ready, 120_000);
-    var orders = new Table(page, "[data-testid=suggestions-table]", "[data-testid=suggestion-count]");
     await Measure("Replenishment orders: page change (next page)", orders, null, _ => ChangePageAsync(orders));
     string[] columns = ["End of L", "Suggested", "Value", "Location"];
     await Measure("Replenishment orders: sort (column header)", orders, null,
@@ -133,6 +125,16 @@ async Task<IBrowserContext> NewContextAsync()
             document.addEventListener(type, e => { if (window.__benchArmed) { window.__benchArmed = false; window.__benchStart = e.timeStamp; } }, true);
         """);
     return context;
+}
+
+// A page in its own context, live with its content, and the table on it to time.
+async Task<Table> OpenTableAsync(string path, string ready, string selector, string count)
+{
+    var context = await NewContextAsync();
+    var page = await context.NewPageAsync();
+    await page.GotoAsync(baseUrl + path);
+    await WhenAsync(page, ready, 120_000);
+    return new Table(context, page, selector, count);
 }
 
 // Waits, checking every animation frame, until the condition holds; returns the browser's clock then minus `since`
@@ -175,13 +177,25 @@ async Task Measure(string name, Table table, Func<int, Task>? prepare, Func<int,
         catch (Exception e) when (e is PlaywrightException or TimeoutException)
         {
             Fail($"{name}: try {i}", e);
-            // The table may be stuck in a popover or half-loaded: reopen the page for the next action.
-            await table.Page.ReloadAsync();
-            await WhenAsync(table.Page, $"q('{table.Selector} tbody tr') && q('{table.Count}[data-loads]')", 120_000);
+            await ReopenAsync(table);
             break;
         }
     }
     results.Add(new Timing(name, times, target));
+}
+
+// After a failed try the table may be stuck in a popover or half-loaded: the page is opened again for the next action.
+async Task ReopenAsync(Table table)
+{
+    try
+    {
+        await table.Page.ReloadAsync();
+        await WhenAsync(table.Page, $"q('{table.Selector} tbody tr') && q('{table.Count}[data-loads]')", 120_000);
+    }
+    catch (Exception e) when (e is PlaywrightException or TimeoutException)
+    {
+        Fail($"reopening {table.Selector}", e);
+    }
 }
 
 // A select's values chosen in turn (each differs from the one before); after the tries, the last value.
@@ -227,8 +241,10 @@ void Fail(string what, Exception e)
     failed = true;
 }
 
-/// <summary>A server-side table of a page: its root and the element carrying its <c>data-loads</c> counter.</summary>
-sealed record Table(IPage Page, string Selector, string Count)
+/// <summary>A server-side table of a page: its root and the element carrying its <c>data-loads</c> counter. Disposing it closes the page's context.</summary>
+sealed record Table(IBrowserContext Context, IPage Page, string Selector, string Count) : IAsyncDisposable
 {
     public ILocator Root => Page.Locator(Selector);
+
+    public ValueTask DisposeAsync() => Context.DisposeAsync();
 }
