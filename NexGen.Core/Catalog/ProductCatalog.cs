@@ -68,6 +68,8 @@ public sealed class ProductCatalog(DuckDbStore store, RunStore runs)
         ArgumentOutOfRangeException.ThrowIfNegative(query.Page);
         ArgumentOutOfRangeException.ThrowIfLessThan(query.PageSize, 1);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(query.PageSize, 1000);
+        // Opened first: the freshness check's own connections then find the database open (see DuckDbStore.HoldOpen).
+        using var connection = store.Open();
         await EnsureFreshAsync(cancellationToken);
 
         var where = new List<string> { "true" };
@@ -95,7 +97,6 @@ public sealed class ProductCatalog(DuckDbStore store, RunStore runs)
             offset = (long)query.Page * query.PageSize,
         };
 
-        using var connection = store.Open();
         var total = await connection.ExecuteScalarAsync<long>(new CommandDefinition(
             $"{ListSql} SELECT count(*) FROM list WHERE {filter}", parameters, cancellationToken: cancellationToken));
         var rows = await connection.QueryAsync<ProductSummary>(new CommandDefinition($"""
@@ -120,8 +121,8 @@ public sealed class ProductCatalog(DuckDbStore store, RunStore runs)
 
     async Task<IReadOnlyList<string>> DistinctAsync(string column, CancellationToken cancellationToken)
     {
-        await EnsureFreshAsync(cancellationToken);
         using var connection = store.Open();
+        await EnsureFreshAsync(cancellationToken);
         var values = await connection.QueryAsync<string>(new CommandDefinition(
             $"SELECT DISTINCT {column} FROM catalog_summary WHERE {column} IS NOT NULL ORDER BY 1", cancellationToken: cancellationToken));
         return values.AsList();

@@ -12,6 +12,7 @@ public sealed class ProductDetailReader(DuckDbStore store, RunStore runs)
     {
         ArgumentNullException.ThrowIfNull(location);
         ArgumentNullException.ThrowIfNull(sku);
+        using var held = store.HoldOpen();
         ProductFacts facts;
         List<SalesPoint> history;
         SalesGrain? grain;

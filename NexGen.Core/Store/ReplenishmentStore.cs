@@ -360,8 +360,17 @@ public sealed class ReplenishmentStore(DuckDbStore store)
         var parameters = new { runId, location = query.Location, search, take = query.PageSize, skip = query.Page * query.PageSize };
         using var connection = store.Open();
         var total = await connection.ExecuteScalarAsync<long>(new CommandDefinition($"SELECT count(*) {from}", parameters, cancellationToken: cancellationToken));
-        var rows = await connection.QueryAsync<StoredSuggestion>(new CommandDefinition(
-            $"SELECT {SuggestionColumns} {from} ORDER BY {order} LIMIT $take OFFSET $skip", parameters, cancellationToken: cancellationToken));
+        // The page's rows are chosen by row id, then read whole: sorting every matching row with its 48 columns (the
+        // explanations are long) took three times as long at M5 scale (24,063 orders) as sorting the ids.
+        var rows = await connection.QueryAsync<StoredSuggestion>(new CommandDefinition($"""
+            WITH page AS (SELECT s.rowid AS suggestion, l.rowid AS line {from} ORDER BY {order} LIMIT $take OFFSET $skip)
+            SELECT {SuggestionColumns}
+            FROM page
+            JOIN replenishment_suggestions s ON s.rowid = page.suggestion
+            LEFT JOIN purchase_order_lines l ON l.rowid = page.line
+            LEFT JOIN products p ON p.sku = s.sku
+            ORDER BY {order}
+            """, parameters, cancellationToken: cancellationToken));
         return new SuggestionPage(rows.AsList(), (int)total);
     }
 

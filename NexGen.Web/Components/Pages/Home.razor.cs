@@ -48,7 +48,9 @@ public sealed partial class Home : IDisposable
     protected override async Task OnInitializedAsync()
     {
         Notifier.ImportFinished += OnImportFinished;
-        await LoadAsync();
+        // The prerendered page shows the layout only: the live circuit reads the store (once, not twice).
+        if (RendererInfo.IsInteractive)
+            await LoadAsync();
     }
 
     /// <summary>Reads the store summary. A newer load cancels a stale one, whose result or error is then ignored.</summary>
@@ -60,7 +62,8 @@ public sealed partial class Home : IDisposable
         _load = load;
         try
         {
-            var info = await StoreInfo.ReadAsync(RecentImportCount, load.Token);
+            // Off the circuit's thread: DuckDB's calls block.
+            var info = await Task.Run(() => StoreInfo.ReadAsync(RecentImportCount, load.Token), load.Token);
             if (version == _loadVersion)
                 (_info, _loadError) = (info, null);
         }

@@ -4,6 +4,7 @@ using MudBlazor;
 using NexGen.Core.Catalog;
 using NexGen.Core.Forecasting;
 using NexGen.Web.Forecasts;
+using NexGen.Web.Services;
 using Plotly.Blazor;
 
 namespace NexGen.Web.Components.Pages;
@@ -22,6 +23,7 @@ public sealed partial class ProductDetailPage : IDisposable
     [Inject] ProductDetailReader Reader { get; set; } = default!;
     [Inject] ISnackbar Snackbar { get; set; } = default!;
     [Inject] ILogger<ProductDetailPage> Logger { get; set; } = default!;
+    [Inject] PlotlyPreloader Preloader { get; set; } = default!;
 
     ProductDetail? _detail;
     ForecastRunMetrics _metrics = ForecastRunMetrics.Empty;
@@ -39,15 +41,19 @@ public sealed partial class ProductDetailPage : IDisposable
     public static string Href(string location, string sku) =>
         $"products/{Uri.EscapeDataString(location)}/{Uri.EscapeDataString(sku)}";
 
+    /// <summary>The charts' library loads while the product is read.</summary>
+    protected override Task OnAfterRenderAsync(bool firstRender) => firstRender ? Preloader.PreloadAsync() : Task.CompletedTask;
+
     protected override async Task OnParametersSetAsync()
     {
         // The same page component serves another product when only the route changes: cancel the stale load.
         _load?.Cancel();
-        using var load = CancellationTokenSource.CreateLinkedTokenSource(_disposed.Token);
-        _load = load;
         (_detail, _notFound, _loadError) = (null, false, null);
+        // The prerendered page reads nothing (and keeps no token source that Dispose would cancel once disposed).
         if (!RendererInfo.IsInteractive)
             return;
+        using var load = CancellationTokenSource.CreateLinkedTokenSource(_disposed.Token);
+        _load = load;
         try
         {
             var (location, sku) = (Location, Sku);

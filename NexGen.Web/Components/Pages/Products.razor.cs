@@ -35,6 +35,8 @@ public sealed partial class Products : IDisposable
     string _alert = AnyValue;
     long? _total;
     bool _storeEmpty;
+    /// <summary>Pages of rows read so far; shown as <c>data-loads</c> beside the count, so a browser can tell new rows from old.</summary>
+    int _loads;
     readonly CancellationTokenSource _disposed = new();
 
     protected override async Task OnInitializedAsync()
@@ -75,6 +77,7 @@ public sealed partial class Products : IDisposable
             var page = await Task.Run(() => Catalog.SearchAsync(query, load.Token), load.Token);
             _total = page.TotalCount;
             _storeEmpty = page.TotalCount == 0 && IsUnfiltered(query);
+            _loads++;
             return new GridData<ProductSummary> { Items = page.Rows, TotalItems = (int)page.TotalCount };
         }
         catch (OperationCanceledException) when (load.IsCancellationRequested)

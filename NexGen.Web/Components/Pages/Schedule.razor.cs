@@ -22,6 +22,8 @@ public sealed partial class Schedule : IDisposable
     List<RunRecord> _refreshes = [];
     string? _error;
     bool _busy;
+    /// <summary>The first read is done (or failed).</summary>
+    bool _loaded;
     readonly CancellationTokenSource _disposed = new();
 
     protected override async Task OnInitializedAsync()
@@ -61,6 +63,7 @@ public sealed partial class Schedule : IDisposable
         {
             _error = $"Could not read the schedule: {e.Message}";
         }
+        _loaded = true;
     }
 
     async Task TriggerNowAsync(bool retrain)

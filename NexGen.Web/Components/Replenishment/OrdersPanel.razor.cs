@@ -34,6 +34,8 @@ public sealed partial class OrdersPanel : IDisposable
     MudTable<StoredSuggestion>? _table;
     IReadOnlyList<StoredSuggestion> _rows = [];
     int? _total;
+    /// <summary>Pages of rows read so far; shown as <c>data-loads</c> beside the count, so a browser can tell new rows from old.</summary>
+    int _loads;
     PurchaseOrderSummary? _summary;
     IReadOnlyList<PurchaseOrderExport> _exports = [];
     string _search = "";
@@ -81,6 +83,7 @@ public sealed partial class OrdersPanel : IDisposable
         {
             var page = await Task.Run(() => Replenishments.SuggestionsAsync(runId, query, load.Token), load.Token);
             (_rows, _total) = (page.Rows, page.TotalCount);
+            _loads++;
             return new TableData<StoredSuggestion> { Items = page.Rows, TotalItems = page.TotalCount };
         }
         catch (OperationCanceledException) when (load.IsCancellationRequested)
