@@ -3,7 +3,7 @@
 # forecast (cheap settings: 1 calibration window, 50 trees) and checked for stock once with the CLI, each step skipped
 # when already done; then the web app is started on 127.0.0.1 over that store and bench/DashboardBench times, in
 # Debian's Chromium driven by Playwright, each page's first render (a fresh browser context, navigation to live
-# content) and the Products grid's page, sort and filter changes (and the Replenishment orders table's), TRIES times
+# content), the same pages opened from inside the live app, and the Products grid's page, sort and filter changes (and the Replenishment orders table's), TRIES times
 # each, printing median, p95 and max against the targets (1,000 ms first render, 300 ms grid change).
 # Usage: bench/dashboard.sh [LOCATIONS SKUS DAYS] [TRIES]      (data in $BENCH_DIR, default /tmp/nexgen-bench)
 set -euo pipefail
@@ -12,16 +12,11 @@ if [ $# -ge 3 ]; then locations=$1 skus=$2 days=$3; shift 3; else locations=10 s
 tries=${1:-20}
 dir=${BENCH_DIR:-/tmp/nexgen-bench}/m5-$locations-$skus-$days
 cli=NexGen.Cli/bin/Release/net10.0/linux-x64/nexgen.dll
-# Published, not just built: outside Development the app serves its static assets (blazor.web.js, MudBlazor, Plotly)
-# from wwwroot beside the dll, as in the Dockerfile, precompressed.
-web=NexGen.Web/bin/Release/net10.0/linux-x64/publish
 bench=bench/DashboardBench/bin/Release/net10.0/linux-x64/dashboard-bench.dll
 # Its own store (the data files are shared with bench/forecast.sh and bench/import.sh); a step is done once its mark exists.
 work=$dir/dashboard
 store=$work/store.duckdb
-app=""
-cleanup() { if [ -n "$app" ]; then kill "$app" 2>/dev/null || true; wait "$app" 2>/dev/null || true; fi; }
-trap cleanup EXIT
+. bench/app.sh
 
 dotnet build NexGen.Cli -c Release -v quiet -nologo >/dev/null
 dotnet publish NexGen.Web -c Release -v quiet -nologo >/dev/null
@@ -48,21 +43,7 @@ if [ ! -f "$work/replenished" ]; then
   touch "$work/replenished"
 fi
 
-# Port 0: Kestrel picks a free port and logs it. Authentication stays off: allowed on loopback, where every request is the
-# local admin. exec: $app is the app's own process.
-(cd "$web" && exec env NexGen__StorePath="$store" NexGen__LoadSamplesOnFirstStart=false Scheduling__Enabled=false \
-  Logging__LogLevel__Default=Warning Logging__LogLevel__Microsoft.Hosting.Lifetime=Information \
-  ASPNETCORE_URLS=http://127.0.0.1:0 dotnet NexGen.Web.dll) >"$work/app.log" 2>&1 &
-app=$!
-url=""
-for _ in $(seq 1 120); do
-  url=$(grep -oE 'Now listening on: http://127\.0\.0\.1:[0-9]+' "$work/app.log" | head -1 | cut -d' ' -f4 || true)
-  [ -n "$url" ] && curl -sf "$url/api/v1/health" >/dev/null && break
-  kill -0 "$app" 2>/dev/null || { cat "$work/app.log" >&2; exit 1; }
-  url=""
-  sleep 1
-done
-[ -n "$url" ] || { echo "the app did not answer on /api/v1/health within 120 s (log: $work/app.log)" >&2; exit 1; }
+start_app "$store" "$work/app.log"
 # A real series for the product page: the first row of the sales file.
 read -r location sku < <(sed -n 2p "$dir/sales.csv" | awk -F, '{print $1, $2}')
 
