@@ -7,6 +7,12 @@ app=""
 stop_app() { if [ -n "$app" ]; then kill "$app" 2>/dev/null || true; wait "$app" 2>/dev/null || true; fi; }
 trap stop_app EXIT
 
+build_benchmarks() { # the CLI, the published app and the browser bench
+  dotnet build NexGen.Cli -c Release -v quiet -nologo >/dev/null
+  dotnet publish NexGen.Web -c Release -v quiet -nologo >/dev/null
+  dotnet build bench/DashboardBench -c Release -v quiet -nologo >/dev/null
+}
+
 start_app() { # store, log
   local store=$1 log=$2
   # Port 0: Kestrel picks a free port and logs it. exec: $app is the app's own process.

@@ -18,9 +18,7 @@ work=$dir/dashboard
 store=$work/store.duckdb
 . bench/app.sh
 
-dotnet build NexGen.Cli -c Release -v quiet -nologo >/dev/null
-dotnet publish NexGen.Web -c Release -v quiet -nologo >/dev/null
-dotnet build bench/DashboardBench -c Release -v quiet -nologo >/dev/null
+build_benchmarks
 if [ ! -f "$dir/sales.csv" ]; then
   echo "generating $locations x $skus x $days into $dir ..." >&2
   dotnet "$cli" generate --locations "$locations" --skus "$skus" --days "$days" --seed 42 --out "$dir" >/dev/null
