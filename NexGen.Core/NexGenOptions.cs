@@ -33,6 +33,13 @@ public sealed class NexGenOptions : IValidatableObject
     [Required, RegularExpression(@"^\d+(\.\d+)?\s*(KB|MB|GB|TB|KiB|MiB|GiB|TiB)$", ErrorMessage = "StoreMemoryLimit must look like 1GB or 512MB.")]
     public string StoreMemoryLimit { get; set; } = "1GB";
 
+    /// <summary>
+    /// Seconds the app keeps the store file open after its last read or write, so a page's reads open it once
+    /// (0: open it for each operation only). The CLI can write the store once the app has been idle this long.
+    /// </summary>
+    [Range(0, 60)]
+    public double StoreKeepOpenSeconds { get; set; } = 2;
+
     /// <summary>SQL databases that sales, products, inventory (or any other kind) are loaded from. Default none.</summary>
     public List<SqlSourceOptions> Sources { get; set; } = [];
 

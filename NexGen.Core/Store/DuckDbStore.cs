@@ -7,18 +7,30 @@ namespace NexGen.Core.Store;
 /// The embedded DuckDB store: one file, one connection per operation. Any number of readers may run at once;
 /// writers take <see cref="WriteAsync{T}"/>'s lock so that one writes at a time within this process (DuckDB's
 /// file lock keeps other processes out while this one has the file open).
+/// With a <c>keepOpen</c> window (the web app's), the database stays open that long after the last connection is
+/// opened, so that the burst of reads a page makes opens the file once rather than once per read (about 20 ms each);
+/// the file is closed, and open to the CLI again, once the app has been idle for that long.
 /// </summary>
-public sealed class DuckDbStore
+public sealed class DuckDbStore : IDisposable
 {
     readonly SemaphoreSlim _writeLock = new(1, 1);
     readonly string _connectionString;
     readonly string _memoryLimit;
+    readonly TimeSpan _keepOpen;
+    readonly Lock _keeperLock = new();
+    readonly Timer? _keeperTimer;
+    DuckDBConnection? _keeper;
+    long _lastOpened;
+    bool _disposed;
 
-    public DuckDbStore(string path, string memoryLimit = "1GB")
+    public DuckDbStore(string path, string memoryLimit = "1GB", TimeSpan keepOpen = default)
     {
         Path = System.IO.Path.GetFullPath(path);
         _memoryLimit = memoryLimit;
         _connectionString = $"Data Source={Path}";
+        _keepOpen = keepOpen;
+        if (keepOpen > TimeSpan.Zero)
+            _keeperTimer = new Timer(_ => CloseWhenIdle());
     }
 
     /// <summary>Full path of the store file.</summary>
@@ -38,7 +50,67 @@ public sealed class DuckDbStore
             throw new StoreLockedException(Path, e);
         }
         connection.Execute($"SET memory_limit = '{_memoryLimit}'");
+        KeepOpen();
         return connection;
+    }
+
+    /// <summary>With a keep-open window, holds the database open (a connection of its own) until the window has passed.</summary>
+    void KeepOpen()
+    {
+        if (_keeperTimer is null)
+            return;
+        lock (_keeperLock)
+        {
+            if (_disposed)
+                return;
+            _lastOpened = Environment.TickCount64;
+            if (_keeper is null)
+            {
+                // Cheap: the connection being returned holds the database open.
+                _keeper = new DuckDBConnection(_connectionString);
+                _keeper.Open();
+                _keeperTimer.Change(_keepOpen, Timeout.InfiniteTimeSpan);
+            }
+        }
+    }
+
+    void CloseWhenIdle()
+    {
+        lock (_keeperLock)
+        {
+            if (_keeper is null)
+                return;
+            var idle = TimeSpan.FromMilliseconds(Environment.TickCount64 - _lastOpened);
+            if (idle < _keepOpen)
+            {
+                _keeperTimer!.Change(_keepOpen - idle, Timeout.InfiniteTimeSpan);
+                return;
+            }
+            _keeper.Dispose();
+            _keeper = null;
+        }
+    }
+
+    /// <summary>Whether the keep-open window holds the database open now.</summary>
+    public bool IsKeptOpen
+    {
+        get
+        {
+            lock (_keeperLock)
+                return _keeper is not null;
+        }
+    }
+
+    /// <summary>Closes the database held by the keep-open window (at the app's end).</summary>
+    public void Dispose()
+    {
+        lock (_keeperLock)
+        {
+            _disposed = true;
+            _keeperTimer?.Dispose();
+            _keeper?.Dispose();
+            _keeper = null;
+        }
     }
 
     /// <summary>

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Dapper;
 using NexGen.Core.Ingestion;
 using NexGen.Core.Store;
@@ -66,5 +67,37 @@ public class DuckDbStoreTests
         var reports = await Task.WhenAll(files.Select(f => test.ImportAsync(DataKind.Sales, f)));
         Assert.All(reports, r => Assert.Equal(ImportStatus.Succeeded, r.Status));
         Assert.Equal(4000, test.Count("sales"));
+    }
+
+    [Fact]
+    public async Task AKeepOpenWindowHoldsTheFileUntilTheAppIsIdleOrGone()
+    {
+        await using var test = new TestStore();
+        var sales = test.WriteFile("s.csv", "location,sku,date,quantity\nS1,A,2024-01-01,1\n");
+        var app = new DuckDbStore(test.Store.Path, keepOpen: TimeSpan.FromMinutes(5));
+        using (app.Open())
+            Assert.True(app.IsKeptOpen);
+
+        // The connection is closed, but the window holds the file: another process cannot write it.
+        var whileHeld = await Cli.CliProcess.RunAsync("import", "sales", sales, "--store", test.Store.Path);
+        Assert.Equal(1, whileHeld.ExitCode);
+        Assert.Contains("is in use by another NexGen process", whileHeld.Error);
+
+        app.Dispose();
+        Assert.False(app.IsKeptOpen);
+        var afterEnd = await Cli.CliProcess.RunAsync("import", "sales", sales, "--store", test.Store.Path);
+        Assert.Equal(0, afterEnd.ExitCode);
+
+        // A short window closes the file by itself once nothing has opened it for that long.
+        using var idle = new DuckDbStore(test.Store.Path, keepOpen: TimeSpan.FromMilliseconds(200));
+        for (var i = 0; i < 3; i++)
+            using (idle.Open())
+                Assert.True(idle.IsKeptOpen);
+        var closed = Stopwatch.StartNew();
+        while (idle.IsKeptOpen && closed.Elapsed < TimeSpan.FromSeconds(30))
+            await Task.Delay(50);
+        Assert.False(idle.IsKeptOpen);
+        var afterIdle = await Cli.CliProcess.RunAsync("import", "sales", sales, "--store", test.Store.Path);
+        Assert.Equal(0, afterIdle.ExitCode);
     }
 }

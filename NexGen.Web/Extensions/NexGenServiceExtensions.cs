@@ -35,7 +35,7 @@ public static class NexGenServiceExtensions
         services.AddSingleton(provider =>
         {
             var options = provider.GetRequiredService<IOptions<NexGenOptions>>().Value;
-            return new DuckDbStore(NexGenPaths.Resolve(options.StorePath), options.StoreMemoryLimit);
+            return new DuckDbStore(NexGenPaths.Resolve(options.StorePath), options.StoreMemoryLimit, TimeSpan.FromSeconds(options.StoreKeepOpenSeconds));
         });
         services.AddSingleton<ImportHistory>();
         services.AddSingleton<StoreInfoReader>();
@@ -65,7 +65,6 @@ public static class NexGenServiceExtensions
         services.AddSingleton<PolicySimulationRunner>();
         services.AddScoped<BrowserDownloads>();
         services.AddScoped<PageAudit>();
-        services.AddScoped<PlotlyPreloader>();
         // The product list keeps one derived summary table for the whole app; the location filter is per circuit.
         services.AddSingleton<ProductCatalog>();
         services.AddSingleton<ProductDetailReader>();
