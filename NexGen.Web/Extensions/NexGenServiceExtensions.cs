@@ -65,6 +65,7 @@ public static class NexGenServiceExtensions
         services.AddSingleton<PolicySimulationRunner>();
         services.AddScoped<BrowserDownloads>();
         services.AddScoped<PageAudit>();
+        services.AddScoped<PlotlyPreloader>();
         // The product list keeps one derived summary table for the whole app; the location filter is per circuit.
         services.AddSingleton<ProductCatalog>();
         services.AddSingleton<ProductDetailReader>();

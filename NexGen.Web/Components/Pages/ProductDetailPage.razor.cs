@@ -23,6 +23,7 @@ public sealed partial class ProductDetailPage : IDisposable
     [Inject] ProductDetailReader Reader { get; set; } = default!;
     [Inject] ISnackbar Snackbar { get; set; } = default!;
     [Inject] ILogger<ProductDetailPage> Logger { get; set; } = default!;
+    [Inject] PlotlyPreloader Preloader { get; set; } = default!;
 
     ProductDetail? _detail;
     ForecastRunMetrics _metrics = ForecastRunMetrics.Empty;
@@ -39,6 +40,9 @@ public sealed partial class ProductDetailPage : IDisposable
     /// <summary>The page's address for a location and SKU, each escaped.</summary>
     public static string Href(string location, string sku) =>
         $"products/{Uri.EscapeDataString(location)}/{Uri.EscapeDataString(sku)}";
+
+    /// <summary>The charts' library loads while the product is read.</summary>
+    protected override Task OnAfterRenderAsync(bool firstRender) => firstRender ? Preloader.PreloadAsync() : Task.CompletedTask;
 
     protected override async Task OnParametersSetAsync()
     {

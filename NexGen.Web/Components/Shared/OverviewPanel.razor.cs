@@ -28,6 +28,7 @@ public sealed partial class OverviewPanel : IDisposable
     [Inject] ForecastService Forecasts { get; set; } = default!;
     [Inject] ISnackbar Snackbar { get; set; } = default!;
     [Inject] ILogger<OverviewPanel> Logger { get; set; } = default!;
+    [Inject] PlotlyPreloader Preloader { get; set; } = default!;
 
     SalesKpis? _sales;
     ForecastKpi? _forecast;
@@ -70,6 +71,9 @@ public sealed partial class OverviewPanel : IDisposable
         Forecasts.ProgressChanged += OnRunProgress;
         await LoadAsync();
     }
+
+    /// <summary>The charts' library loads while the widgets are read.</summary>
+    protected override Task OnAfterRenderAsync(bool firstRender) => firstRender ? Preloader.PreloadAsync() : Task.CompletedTask;
 
     /// <summary>
     /// Reads every widget for the chosen location; a newer load cancels this one, whose result is then dropped. The

@@ -1,0 +1,37 @@
+using Microsoft.JSInterop;
+
+namespace NexGen.Web.Services;
+
+/// <summary>
+/// Starts loading plotly.js as soon as a page with charts is live, through Plotly.Blazor's own loader, so that the
+/// library (the basic bundle: 1.1 MB, a few hundred ms of parsing on 2 busy cores) is fetched and parsed while the
+/// page's data is read on the server; a <c>PlotlyChart</c> otherwise loads it only when it is first drawn, after the
+/// data has arrived. The module, the script's id and its URL are those Plotly.Blazor 7.2 uses for a chart with
+/// <c>UseBasicVersion</c>, so the charts find the script loaded (or loading) and draw once it is: check them when
+/// upgrading Plotly.Blazor, since a different URL would load plotly.js twice. Scoped: one per circuit.
+/// </summary>
+public sealed class PlotlyPreloader(IJSRuntime js, ILogger<PlotlyPreloader> logger)
+{
+    const string InteropModule = "./_content/Plotly.Blazor/plotly-interop-7.2.0.js";
+    const string ScriptId = "plotly-import";
+    const string BasicScript = "./_content/Plotly.Blazor/plotly-basic-3.7.0.min.js";
+
+    bool _started;
+
+    /// <summary>Loads plotly.js in the browser, once per circuit; a failure only means the charts load it themselves.</summary>
+    public async Task PreloadAsync()
+    {
+        if (_started)
+            return;
+        _started = true;
+        try
+        {
+            await using var module = await js.InvokeAsync<IJSObjectReference>("import", InteropModule);
+            await module.InvokeVoidAsync("importScript", ScriptId, BasicScript);
+        }
+        catch (Exception e) when (e is JSException or JSDisconnectedException or TaskCanceledException or InvalidOperationException)
+        {
+            logger.LogDebug(e, "Could not preload plotly.js; the charts load it when they draw");
+        }
+    }
+}
