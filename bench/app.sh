@@ -8,6 +8,7 @@ stop_app() { if [ -n "$app" ]; then kill "$app" 2>/dev/null || true; wait "$app"
 trap stop_app EXIT
 
 build_benchmarks() { # the CLI, the published app and the browser bench
+  [ -x /usr/bin/chromium ] || { echo "the browser benchmarks drive Debian's Chromium: apt-get install -y chromium (./test.sh installs it)" >&2; exit 1; }
   dotnet build NexGen.Cli -c Release -v quiet -nologo >/dev/null
   dotnet publish NexGen.Web -c Release -v quiet -nologo >/dev/null
   dotnet build bench/DashboardBench -c Release -v quiet -nologo >/dev/null
