@@ -2,8 +2,8 @@
 # Dashboard benchmark: a generated data set (M5 scale by default: 30,490 daily series x 1,941 days) generated, imported,
 # forecast (cheap settings: 1 calibration window, 50 trees) and checked for stock once with the CLI, each step skipped
 # when already done; then the web app is started on 127.0.0.1 over that store and bench/DashboardBench times, in
-# Debian's Chromium driven by Playwright, each page's first render (a fresh browser context, navigation to live
-# content), the same pages opened from inside the live app, and the Products grid's page, sort and filter changes (and the Replenishment orders table's), TRIES times
+# Debian's Chromium driven by Playwright, each page's first render (navigation to live content, in a fresh browser context and
+# in a new tab of a browser that has the app's assets cached), the same pages opened from inside the live app, and the Products grid's page, sort and filter changes (and the Replenishment orders table's), TRIES times
 # each, printing median, p95 and max against the targets (1,000 ms first render, 300 ms grid change).
 # Usage: bench/dashboard.sh [LOCATIONS SKUS DAYS] [TRIES]      (data in $BENCH_DIR, default /tmp/nexgen-bench)
 set -euo pipefail
