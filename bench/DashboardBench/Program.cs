@@ -65,69 +65,15 @@ var failed = false;
 if (upload)
     return await UploadAsync(args[2]);
 
-// First renders; the warm-up may wait long: the app rebuilds its derived tables after a CLI import or run.
-foreach (var (name, path, ready) in pages)
-{
-    var times = new List<double>();
-    var rankings = new List<double>();
-    for (var i = 0; i <= tries; i++)
-    {
-        var timeout = i == 0 ? 600_000 : 30_000;
-        await using var context = await NewContextAsync();
-        var page = await context.NewPageAsync();
-        try
-        {
-            await page.GotoAsync(baseUrl + path, new PageGotoOptions { WaitUntil = WaitUntilState.Commit, Timeout = timeout });
-            var ms = await WhenAsync(page, ready, timeout);
-            var after = path == "/" ? await WhenAsync(page, RankingsReady, timeout) : 0;
-            if (i == 0)
-                continue;
-            times.Add(ms);
-            if (path == "/")
-                rankings.Add(after);
-        }
-        catch (Exception e) when (e is PlaywrightException or TimeoutException)
-        {
-            Fail($"{name}: try {i}", e);
-            break;
-        }
-    }
-    results.Add(new Timing($"first render, cold browser: {name}", times, FirstRenderTarget));
-    if (path == "/")
-        results.Add(new Timing("first render, cold browser: Overview, its rankings", rankings, FirstRenderTarget));
-}
+// First renders in a cold browser: a fresh context per try, nothing cached. Overview's rankings are a row of their own.
+await FirstRendersAsync("cold browser", async () => await (await NewContextAsync()).NewPageAsync(),
+    page => page.Context.DisposeAsync().AsTask(), withRankings: true);
 
 // First renders in a returning planner's browser: one context whose HTTP cache (the app's fingerprinted assets are
 // served as immutable) and compiled-script cache outlive a tab, warmed by one visit to each page; each try opens the
-// page in a new tab (a new circuit, a new script heap), times it as above, and closes the tab.
+// page in a new tab (a new circuit, a new script heap) and closes it.
 await using (var returning = await NewContextAsync())
-{
-    foreach (var (name, path, ready) in pages)
-    {
-        var times = new List<double>();
-        for (var i = 0; i <= tries; i++)
-        {
-            var page = await returning.NewPageAsync();
-            try
-            {
-                await page.GotoAsync(baseUrl + path, new PageGotoOptions { WaitUntil = WaitUntilState.Commit });
-                var ms = await WhenAsync(page, ready, 30_000);
-                if (i > 0)
-                    times.Add(ms);
-            }
-            catch (Exception e) when (e is PlaywrightException or TimeoutException)
-            {
-                Fail($"{name}, returning browser: try {i}", e);
-                break;
-            }
-            finally
-            {
-                await page.CloseAsync();
-            }
-        }
-        results.Add(new Timing($"first render, returning browser: {name}", times, FirstRenderTarget));
-    }
-}
+    await FirstRendersAsync("returning browser", returning.NewPageAsync, page => page.CloseAsync(), withRankings: false);
 
 // The same pages opened from inside the app, as a planner moves between them once it is open: one browser context whose
 // circuit is live on the Schedule page; each try navigates in the circuit (as a drawer link does) and is timed from
@@ -196,6 +142,47 @@ await using (var orders = await OpenTableAsync("/replenishment", pages[3].Ready,
 
 Timing.Print(results);
 return failed || results.Any(r => !r.Passes) ? 1 : 0;
+
+// Each page's first render, TRIES times after a warm-up (which may wait long: the app rebuilds its derived tables after
+// a CLI import or run): a tab from `newTab`, timed from navigation start until the page's live content is shown, then
+// `closeTab`.
+async Task FirstRendersAsync(string browserName, Func<Task<IPage>> newTab, Func<IPage, Task> closeTab, bool withRankings)
+{
+    foreach (var (name, path, ready) in pages)
+    {
+        var rankingsToo = withRankings && path == "/";
+        var times = new List<double>();
+        var rankings = new List<double>();
+        for (var i = 0; i <= tries; i++)
+        {
+            var timeout = i == 0 ? 600_000 : 30_000;
+            var page = await newTab();
+            try
+            {
+                await page.GotoAsync(baseUrl + path, new PageGotoOptions { WaitUntil = WaitUntilState.Commit, Timeout = timeout });
+                var ms = await WhenAsync(page, ready, timeout);
+                var after = rankingsToo ? await WhenAsync(page, RankingsReady, timeout) : 0;
+                if (i == 0)
+                    continue;
+                times.Add(ms);
+                if (rankingsToo)
+                    rankings.Add(after);
+            }
+            catch (Exception e) when (e is PlaywrightException or TimeoutException)
+            {
+                Fail($"{name}, {browserName}: try {i}", e);
+                break;
+            }
+            finally
+            {
+                await closeTab(page);
+            }
+        }
+        results.Add(new Timing($"first render, {browserName}: {name}", times, FirstRenderTarget));
+        if (rankingsToo)
+            results.Add(new Timing($"first render, {browserName}: {name}, its rankings", rankings, FirstRenderTarget));
+    }
+}
 
 async Task<IBrowserContext> NewContextAsync()
 {
