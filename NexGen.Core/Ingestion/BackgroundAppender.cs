@@ -25,7 +25,9 @@ sealed class BackgroundAppender : IDisposable
         for (var i = 0; i < Batches; i++)
             _free.Add(new Batch(table.Columns.Count));
         _current = _free.Take();
-        _consumer = Task.Factory.StartNew(() => Consume(writer, cancellationToken), cancellationToken,
+        // Not started with the token: a task cancelled before it begins never runs Consume, and then nothing
+        // would complete the queues to wake the parsing thread. Consume itself stops on the token.
+        _consumer = Task.Factory.StartNew(() => Consume(writer, cancellationToken), CancellationToken.None,
             TaskCreationOptions.LongRunning, TaskScheduler.Default);
     }
 
