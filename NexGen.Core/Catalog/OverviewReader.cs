@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Dapper;
 using DuckDB.NET.Data;
 using NexGen.Core.Ingestion;
@@ -12,7 +13,8 @@ namespace NexGen.Core.Catalog;
 /// Every read takes the location to show (null for all). Periods end at the store's last sales date (of any location),
 /// so every location is compared over the same days. The KPIs, the trend and the breakdowns read
 /// <c>overview_totals</c> (sales per location, category and date), the top lists <c>overview_series_weeks</c> (sales per
-/// location x SKU and week), both rebuilt on the first read after a new import.
+/// location x SKU and week), both rebuilt on the first read after a new import. Each widget's result is kept until the
+/// data it was read from changes (<see cref="MemoAsync"/>): one instance serves every page.
 /// </summary>
 public sealed class OverviewReader(DuckDbStore store, RunStore runs, ReplenishmentStore replenishments)
 {
@@ -31,6 +33,16 @@ public sealed class OverviewReader(DuckDbStore store, RunStore runs, Replenishme
     const string TotalsVersionKey = "overview_totals";
     readonly SemaphoreSlim _refresh = new(1, 1);
 
+    /// <summary>Kept reads: at most this many (widgets x locations x periods x measures); the next read past it starts afresh.</summary>
+    const int MaxKeptReads = 2_000;
+    readonly ConcurrentDictionary<WidgetKey, (string Version, object? Value)> _kept = new();
+
+    /// <summary>What a widget's figures are read from, and so what changes them.</summary>
+    enum Source { Sales, SalesAndForecast, Alerts }
+
+    /// <summary>One widget's read: what it shows, for which location, period (weeks), measure and list length.</summary>
+    readonly record struct WidgetKey(string Widget, Source Source, string? Location, int Weeks = 0, SalesMeasure Measure = default, int Top = 0);
+
     /// <summary>The window conditions on the totals <c>s</c>: the last <c>$days</c>, the <c>$days</c> before, and the last <c>$days</c> a year back.</summary>
     const string Recent = "s.date > b.last - $days";
     const string Previous = "s.date > b.last - 2 * $days AND s.date <= b.last - $days";
@@ -47,7 +59,10 @@ public sealed class OverviewReader(DuckDbStore store, RunStore runs, Replenishme
     /// Sales of the last 4 weeks against the 4 before and the same 4 weeks a year earlier. A comparison is null unless
     /// the store's first sale is no later than the first period of its window.
     /// </summary>
-    public async Task<SalesKpis> SalesKpisAsync(string? location, CancellationToken cancellationToken = default)
+    public Task<SalesKpis> SalesKpisAsync(string? location, CancellationToken cancellationToken = default) =>
+        MemoAsync(new("sales-kpis", Source.Sales, location), token => ReadSalesKpisAsync(location, token), cancellationToken);
+
+    async Task<SalesKpis> ReadSalesKpisAsync(string? location, CancellationToken cancellationToken)
     {
         await EnsureFreshAsync(cancellationToken);
         using var connection = store.Open();
@@ -68,7 +83,10 @@ public sealed class OverviewReader(DuckDbStore store, RunStore runs, Replenishme
     }
 
     /// <summary>The first 4 weeks (28 days) of the latest succeeded forecast run; null when no run succeeded.</summary>
-    public async Task<ForecastKpi?> ForecastKpiAsync(string? location, CancellationToken cancellationToken = default)
+    public Task<ForecastKpi?> ForecastKpiAsync(string? location, CancellationToken cancellationToken = default) =>
+        MemoAsync(new("forecast-kpi", Source.SalesAndForecast, location), token => ReadForecastKpiAsync(location, token), cancellationToken);
+
+    async Task<ForecastKpi?> ReadForecastKpiAsync(string? location, CancellationToken cancellationToken)
     {
         var run = await runs.LatestSucceededAsync("forecast", cancellationToken);
         if (run is null)
@@ -85,7 +103,10 @@ public sealed class OverviewReader(DuckDbStore store, RunStore runs, Replenishme
     }
 
     /// <summary>The alerts of the latest replenishment run; null when replenishment never ran.</summary>
-    public async Task<AlertKpi?> AlertKpiAsync(string? location, CancellationToken cancellationToken = default)
+    public Task<AlertKpi?> AlertKpiAsync(string? location, CancellationToken cancellationToken = default) =>
+        MemoAsync(new("alert-kpi", Source.Alerts, location), token => ReadAlertKpiAsync(location, token), cancellationToken);
+
+    async Task<AlertKpi?> ReadAlertKpiAsync(string? location, CancellationToken cancellationToken)
     {
         var run = await replenishments.LatestRunAsync(cancellationToken);
         if (run is null)
@@ -101,7 +122,10 @@ public sealed class OverviewReader(DuckDbStore store, RunStore runs, Replenishme
     }
 
     /// <summary>Units sold per period over all history, then the latest succeeded forecast run's totals per period.</summary>
-    public async Task<SalesTrend> TrendAsync(string? location, CancellationToken cancellationToken = default)
+    public Task<SalesTrend> TrendAsync(string? location, CancellationToken cancellationToken = default) =>
+        MemoAsync(new("trend", Source.SalesAndForecast, location), token => ReadTrendAsync(location, token), cancellationToken);
+
+    async Task<SalesTrend> ReadTrendAsync(string? location, CancellationToken cancellationToken)
     {
         var run = await runs.LatestSucceededAsync("forecast", cancellationToken);
         await EnsureFreshAsync(cancellationToken);
@@ -131,7 +155,10 @@ public sealed class OverviewReader(DuckDbStore store, RunStore runs, Replenishme
     public Task<IReadOnlyList<SalesBreakdown>> ByLocationAsync(string? location, int weeks, SalesMeasure measure, CancellationToken cancellationToken = default) =>
         BreakdownAsync("s.location", location, weeks, measure, cancellationToken);
 
-    async Task<IReadOnlyList<SalesBreakdown>> BreakdownAsync(string group, string? location, int weeks, SalesMeasure measure, CancellationToken cancellationToken)
+    Task<IReadOnlyList<SalesBreakdown>> BreakdownAsync(string group, string? location, int weeks, SalesMeasure measure, CancellationToken cancellationToken) =>
+        MemoAsync(new(group, Source.Sales, location, weeks, measure), token => ReadBreakdownAsync(group, location, weeks, measure, token), cancellationToken);
+
+    async Task<IReadOnlyList<SalesBreakdown>> ReadBreakdownAsync(string group, string? location, int weeks, SalesMeasure measure, CancellationToken cancellationToken)
     {
         await EnsureFreshAsync(cancellationToken);
         using var connection = store.Open();
@@ -147,8 +174,11 @@ public sealed class OverviewReader(DuckDbStore store, RunStore runs, Replenishme
     }
 
     /// <summary>The <paramref name="top"/> series selling most over the last <paramref name="weeks"/> weeks in <paramref name="measure"/>.</summary>
-    public async Task<IReadOnlyList<SeriesSales>> TopSellersAsync(
-        string? location, int weeks, SalesMeasure measure, int top, CancellationToken cancellationToken = default)
+    public Task<IReadOnlyList<SeriesSales>> TopSellersAsync(
+        string? location, int weeks, SalesMeasure measure, int top, CancellationToken cancellationToken = default) =>
+        MemoAsync(new("top-sellers", Source.Sales, location, weeks, measure, top), token => ReadTopSellersAsync(location, weeks, measure, top, token), cancellationToken);
+
+    async Task<IReadOnlyList<SeriesSales>> ReadTopSellersAsync(string? location, int weeks, SalesMeasure measure, int top, CancellationToken cancellationToken)
     {
         await EnsureFreshAsync(cancellationToken);
         using var connection = store.Open();
@@ -166,8 +196,11 @@ public sealed class OverviewReader(DuckDbStore store, RunStore runs, Replenishme
     /// <paramref name="top"/> that fell most, against the <paramref name="weeks"/> weeks before, in <paramref name="measure"/>;
     /// none, and not <see cref="SalesMovers.Compared"/>, when the store's first sale is later than the first period before.
     /// </summary>
-    public async Task<SalesMovers> MoversAsync(
-        string? location, int weeks, SalesMeasure measure, int top, CancellationToken cancellationToken = default)
+    public Task<SalesMovers> MoversAsync(
+        string? location, int weeks, SalesMeasure measure, int top, CancellationToken cancellationToken = default) =>
+        MemoAsync(new("movers", Source.Sales, location, weeks, measure, top), token => ReadMoversAsync(location, weeks, measure, top, token), cancellationToken);
+
+    async Task<SalesMovers> ReadMoversAsync(string? location, int weeks, SalesMeasure measure, int top, CancellationToken cancellationToken)
     {
         var change = measure == SalesMeasure.Units ? "Units - PreviousUnits" : "coalesce(Value, 0) - coalesce(PreviousValue, 0)";
         await EnsureFreshAsync(cancellationToken);
@@ -175,7 +208,7 @@ public sealed class OverviewReader(DuckDbStore store, RunStore runs, Replenishme
         // A period before the first sale would make every series a riser.
         var step = (await GrainAsync(connection, cancellationToken))?.Days ?? 1;
         var covered = await connection.ExecuteScalarAsync<bool?>(new CommandDefinition(
-            "SELECT min(date) <= max(date) - 2 * $days + $step FROM sales", new { days = Days(weeks), step }, cancellationToken: cancellationToken));
+            "SELECT min(date) <= max(date) - 2 * $days + $step FROM overview_totals", new { days = Days(weeks), step }, cancellationToken: cancellationToken));
         if (covered != true)
             return new SalesMovers([], [], Compared: false);
         var rows = (await connection.QueryAsync<SeriesSales>(new CommandDefinition($"""
@@ -212,6 +245,42 @@ public sealed class OverviewReader(DuckDbStore store, RunStore runs, Replenishme
     /// <summary>The value of the totals <c>s</c> in a window: 0 when nothing sold, null when some sold but no price is known.</summary>
     static string ValueIn(string window) =>
         $"CASE WHEN coalesce(sum(s.sales) FILTER (WHERE {window}), 0) = 0 THEN 0 ELSE sum(s.value) FILTER (WHERE {window}) END";
+
+    /// <summary>
+    /// The widgets' figures change only with the data they read: an import, a forecast run, a replenishment run. So each
+    /// read is kept with the version of what it was read from, and a later read of the same widget, location and period
+    /// is answered from memory while that version stands: one small query instead of the widget's aggregation (at M5
+    /// scale on 2 cores, the overview's reads take about 1 s of CPU together). A read that fails or is cancelled keeps
+    /// nothing; one read after a change is read afresh, and an import made elsewhere (the CLI) is seen the same way.
+    /// </summary>
+    async Task<T> MemoAsync<T>(WidgetKey key, Func<CancellationToken, Task<T>> read, CancellationToken cancellationToken)
+    {
+        var versions = await DataVersionAsync(cancellationToken);
+        var version = key.Source switch
+        {
+            Source.Sales => $"import {versions.Import}",
+            Source.SalesAndForecast => $"import {versions.Import}, forecast {versions.Forecast}",
+            _ => $"replenishment {versions.Replenishment}",
+        };
+        if (_kept.TryGetValue(key, out var kept) && kept.Version == version)
+            return (T)kept.Value!;
+        var result = await read(cancellationToken);
+        if (_kept.Count >= MaxKeptReads)
+            _kept.Clear();
+        _kept[key] = (version, result);
+        return result;
+    }
+
+    /// <summary>The latest succeeded import, succeeded forecast run and replenishment run (null: none yet).</summary>
+    async Task<(long? Import, long? Forecast, long? Replenishment)> DataVersionAsync(CancellationToken cancellationToken)
+    {
+        using var connection = store.Open();
+        return await connection.QuerySingleAsync<(long?, long?, long?)>(new CommandDefinition("""
+            SELECT (SELECT max(id) FROM imports WHERE status = 'succeeded'),
+                   (SELECT max(id) FROM runs WHERE kind = 'forecast' AND status = 'succeeded'),
+                   (SELECT max(id) FROM replenishment_runs)
+            """, cancellationToken: cancellationToken));
+    }
 
     /// <summary>
     /// Rebuilds <c>overview_totals</c>, the sales summed per location, category and date with their value and row count,

@@ -151,8 +151,10 @@ public sealed class OverviewReaderTests : IAsyncLifetime
         var forecast = await CompleteForecastAsync();
         ReplenishmentAlert Alert(string location, string sku, string kind, AlertSeverity severity, double value) =>
             new(location, sku, kind, severity, kind, 1, 1, value);
-        await _replenishments.SaveAsync(new ReplenishmentPlan(Week(56), forecast, 7, [],
+        var first = await _replenishments.SaveAsync(new ReplenishmentPlan(Week(56), forecast, 7, [],
             [Alert("L1", "A1", AlertKinds.Stockout, AlertSeverity.Critical, 999)]), 0.1);
+        Assert.Equal(new AlertKpi(first.Id, Week(56), 1, 1, 999), await _reader.AlertKpiAsync(null));
+        // A newer run is read, not the figures kept from the first one.
         var latest = await _replenishments.SaveAsync(new ReplenishmentPlan(Week(56), forecast, 7, [],
         [
             Alert("L1", "A1", AlertKinds.Stockout, AlertSeverity.Critical, 50),

@@ -19,6 +19,9 @@ public sealed partial class OverviewPanel : IDisposable
 {
     /// <summary>Rows of each top list.</summary>
     const int Top = 10;
+
+    /// <summary>The period the breakdowns and the top lists open with, in weeks.</summary>
+    const int FirstWeeks = 4;
     static readonly int[] PeriodWeeks = [4, 13, 52];
     static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;
 
@@ -39,7 +42,7 @@ public sealed partial class OverviewPanel : IDisposable
     bool _rankingsLoading;
     string? _loadedLocation;
     string? _error;
-    int _weeks = 4;
+    int _weeks = FirstWeeks;
     SalesMeasure _measure = SalesMeasure.Units;
 
     IList<ITrace> _trendTraces = [];
@@ -110,6 +113,20 @@ public sealed partial class OverviewPanel : IDisposable
         if (!token.IsCancellationRequested)
             await LoadRankingsAsync();
     }
+
+    /// <summary>
+    /// Reads what the panel first shows for all locations, so that <see cref="OverviewReader"/> keeps it for the next
+    /// visit: the app's warm-up calls it after every data change.
+    /// </summary>
+    public static Task WarmAsync(OverviewReader reader, CancellationToken cancellationToken) => Task.WhenAll(
+        reader.SalesKpisAsync(null, cancellationToken),
+        reader.ForecastKpiAsync(null, cancellationToken),
+        reader.AlertKpiAsync(null, cancellationToken),
+        reader.TrendAsync(null, cancellationToken),
+        reader.ByCategoryAsync(null, FirstWeeks, SalesMeasure.Units, cancellationToken),
+        reader.ByLocationAsync(null, FirstWeeks, SalesMeasure.Units, cancellationToken),
+        reader.TopSellersAsync(null, FirstWeeks, SalesMeasure.Units, Top, cancellationToken),
+        reader.MoversAsync(null, FirstWeeks, SalesMeasure.Units, Top, cancellationToken));
 
     /// <summary>Reads what the location, the period and the measure choose; a newer read cancels this one.</summary>
     async Task LoadRankingsAsync()
