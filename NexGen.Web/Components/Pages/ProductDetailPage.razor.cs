@@ -11,7 +11,8 @@ namespace NexGen.Web.Components.Pages;
 
 /// <summary>
 /// One location x SKU: its history against the latest forecast and bands, the model and its backtest error, the
-/// features behind the forecast, and the product facts. Reads everything through <see cref="ProductDetailReader"/>.
+/// features behind the forecast, the product facts, and its replenishment card. Reads the product through
+/// <see cref="ProductDetailReader"/> and, alongside it, the card's suggestion through <see cref="ProductReplenishmentReader"/>.
 /// </summary>
 public sealed partial class ProductDetailPage : IDisposable
 {
@@ -21,6 +22,7 @@ public sealed partial class ProductDetailPage : IDisposable
     [Parameter] public string Sku { get; set; } = "";
 
     [Inject] ProductDetailReader Reader { get; set; } = default!;
+    [Inject] ProductReplenishmentReader Replenishments { get; set; } = default!;
     [Inject] ISnackbar Snackbar { get; set; } = default!;
     [Inject] ILogger<ProductDetailPage> Logger { get; set; } = default!;
     [Inject] PlotlyPreloader Preloader { get; set; } = default!;
@@ -29,6 +31,8 @@ public sealed partial class ProductDetailPage : IDisposable
     ForecastRunMetrics _metrics = ForecastRunMetrics.Empty;
     bool _notFound;
     string? _loadError;
+    ProductReplenishment? _replenishment;
+    string? _replenishmentError;
     IList<ITrace> _historyTraces = [];
     Plotly.Blazor.Layout _historyLayout = new();
     IList<ITrace> _contributionTraces = [];
@@ -48,7 +52,7 @@ public sealed partial class ProductDetailPage : IDisposable
     {
         // The same page component serves another product when only the route changes: cancel the stale load.
         _load?.Cancel();
-        (_detail, _notFound, _loadError) = (null, false, null);
+        (_detail, _notFound, _loadError, _replenishment, _replenishmentError) = (null, false, null, null, null);
         // The prerendered page reads nothing (and keeps no token source that Dispose would cancel once disposed).
         if (!RendererInfo.IsInteractive)
             return;
@@ -57,7 +61,10 @@ public sealed partial class ProductDetailPage : IDisposable
         try
         {
             var (location, sku) = (Location, Sku);
+            // Both at once, so the card shows in the same render as the product instead of being read after it.
+            var replenishment = Task.Run(() => Replenishments.ReadAsync(location, sku, load.Token), load.Token);
             var detail = await Task.Run(() => Reader.ReadAsync(location, sku, load.Token), load.Token);
+            await ShowReplenishmentAsync(replenishment);
             if (load.IsCancellationRequested)
                 return;
             _detail = detail;
@@ -85,6 +92,20 @@ public sealed partial class ProductDetailPage : IDisposable
         {
             if (_load == load)
                 _load = null;
+        }
+    }
+
+    /// <summary>The card's suggestion, or why it could not be read: that failure is the card's, not the page's.</summary>
+    async Task ShowReplenishmentAsync(Task<ProductReplenishment> read)
+    {
+        try
+        {
+            _replenishment = await read;
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            Logger.LogError(e, "Could not read the replenishment of {Sku} at {Location}", Sku, Location);
+            _replenishmentError = $"Could not read the replenishment suggestion: {e.Message}";
         }
     }
 

@@ -10,68 +10,37 @@ namespace NexGen.Web.Components.Replenishment;
 
 /// <summary>
 /// The product page's replenishment card: the series' suggestion in the latest replenishment run with its reason and
-/// the numbers behind it, and its projected stock with the suggested order, safety stock and reorder point
-/// (<see cref="ProductReplenishmentReader"/>).
+/// the numbers behind it, and its projected stock with the suggested order, safety stock and reorder point. The page
+/// reads them (<see cref="ProductReplenishmentReader"/>) together with the product, so both show in one render.
 /// </summary>
-public sealed partial class ReplenishmentCard : IDisposable
+public sealed partial class ReplenishmentCard
 {
     static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;
 
-    /// <summary>The location.</summary>
-    [Parameter, EditorRequired] public string Location { get; set; } = "";
+    /// <summary>The series' replenishment; null while it is read.</summary>
+    [Parameter] public ProductReplenishment? Data { get; set; }
 
-    /// <summary>The SKU.</summary>
-    [Parameter, EditorRequired] public string Sku { get; set; } = "";
+    /// <summary>Why it could not be read, if it could not.</summary>
+    [Parameter] public string? Error { get; set; }
 
-    [Inject] ProductReplenishmentReader Reader { get; set; } = default!;
-    [Inject] ILogger<ReplenishmentCard> Logger { get; set; } = default!;
-
-    ProductReplenishment? _data;
-    string? _error;
     IList<ITrace> _traces = [];
     Plotly.Blazor.Layout _layout = new();
     readonly Config _config = ProductCharts.Config();
-    (string, string)? _shown;
-    CancellationTokenSource? _load;
-    readonly CancellationTokenSource _disposed = new();
+    ProductReplenishment? _charted;
 
-    protected override async Task OnParametersSetAsync()
+    protected override void OnParametersSet()
     {
-        if (!RendererInfo.IsInteractive || _shown == (Location, Sku))
+        if (ReferenceEquals(Data, _charted))
             return;
-        _shown = (Location, Sku);
-        _load?.Cancel();
-        using var load = CancellationTokenSource.CreateLinkedTokenSource(_disposed.Token);
-        _load = load;
-        (_data, _error) = (null, null);
-        try
+        _charted = Data;
+        if (Data is { Suggestion: { } suggestion, Run: { } run } && Data.Projection.Count > 1)
         {
-            var (location, sku) = (Location, Sku);
-            var data = await Task.Run(() => Reader.ReadAsync(location, sku, load.Token), load.Token);
-            if (data.Suggestion is { } suggestion && data.Run is { } run && data.Projection.Count > 1)
-            {
-                _traces = ReplenishmentCharts.StockProjection(data.Projection, suggestion);
-                _layout = ReplenishmentCharts.StockProjectionLayout(run.PeriodDays, data.Projection.Count - 1);
-            }
-            _data = data;
-        }
-        catch (OperationCanceledException) when (load.IsCancellationRequested)
-        {
-            // A newer product or the page's end decides what is shown.
-        }
-        catch (Exception e)
-        {
-            Logger.LogError(e, "Could not read the replenishment of {Sku} at {Location}", Sku, Location);
-            _error = $"Could not read the replenishment suggestion: {e.Message}";
-        }
-        finally
-        {
-            if (_load == load)
-                _load = null;
+            _traces = ReplenishmentCharts.StockProjection(Data.Projection, suggestion);
+            _layout = ReplenishmentCharts.StockProjectionLayout(run.PeriodDays, Data.Projection.Count - 1);
         }
     }
 
-    string State => _error is not null ? "error" : _data is null ? "loading" : _data.Suggestion is null ? "empty" : "loaded";
+    string State => Error is not null ? "error" : Data is null ? "loading" : Data.Suggestion is null ? "empty" : "loaded";
 
     static string OrderText(StoredSuggestion s) => s.OrderQuantity switch
     {
@@ -80,10 +49,4 @@ public sealed partial class ReplenishmentCard : IDisposable
         { } q when s.PackSize > 1 => $"Order {q.ToString("N0", Invariant)} units ({q / s.PackSize} packs of {s.PackSize})",
         { } q => $"Order {q.ToString("N0", Invariant)} units",
     };
-
-    public void Dispose()
-    {
-        _load?.Cancel();
-        _disposed.Cancel();
-    }
 }
