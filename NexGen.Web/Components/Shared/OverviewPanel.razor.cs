@@ -123,10 +123,7 @@ public sealed partial class OverviewPanel : IDisposable
         reader.ForecastKpiAsync(null, cancellationToken),
         reader.AlertKpiAsync(null, cancellationToken),
         reader.TrendAsync(null, cancellationToken),
-        reader.ByCategoryAsync(null, FirstWeeks, SalesMeasure.Units, cancellationToken),
-        reader.ByLocationAsync(null, FirstWeeks, SalesMeasure.Units, cancellationToken),
-        reader.TopSellersAsync(null, FirstWeeks, SalesMeasure.Units, Top, cancellationToken),
-        reader.MoversAsync(null, FirstWeeks, SalesMeasure.Units, Top, cancellationToken));
+        ReadRankingsAsync(reader, null, FirstWeeks, SalesMeasure.Units, cancellationToken));
 
     /// <summary>Reads what the location, the period and the measure choose; a newer read cancels this one.</summary>
     async Task LoadRankingsAsync()
@@ -135,7 +132,7 @@ public sealed partial class OverviewPanel : IDisposable
         _rankingsLoading = true;
         try
         {
-            ShowRankings(await ReadRankingsAsync(Filter.Location, _weeks, _measure, token));
+            ShowRankings(await ReadRankingsAsync(Reader, Filter.Location, _weeks, _measure, token));
         }
         catch (OperationCanceledException) when (token.IsCancellationRequested)
         {
@@ -147,12 +144,12 @@ public sealed partial class OverviewPanel : IDisposable
         }
     }
 
-    async Task<Rankings> ReadRankingsAsync(string? location, int weeks, SalesMeasure measure, CancellationToken token)
+    static async Task<Rankings> ReadRankingsAsync(OverviewReader reader, string? location, int weeks, SalesMeasure measure, CancellationToken token)
     {
-        var byCategory = Task.Run(() => Reader.ByCategoryAsync(location, weeks, measure, token), token);
-        var byLocation = Task.Run(() => Reader.ByLocationAsync(location, weeks, measure, token), token);
-        var top = Task.Run(() => Reader.TopSellersAsync(location, weeks, measure, Top, token), token);
-        var movers = Task.Run(() => Reader.MoversAsync(location, weeks, measure, Top, token), token);
+        var byCategory = Task.Run(() => reader.ByCategoryAsync(location, weeks, measure, token), token);
+        var byLocation = Task.Run(() => reader.ByLocationAsync(location, weeks, measure, token), token);
+        var top = Task.Run(() => reader.TopSellersAsync(location, weeks, measure, Top, token), token);
+        var movers = Task.Run(() => reader.MoversAsync(location, weeks, measure, Top, token), token);
         await Task.WhenAll(byCategory, byLocation, top, movers);
         token.ThrowIfCancellationRequested();
         return new Rankings(byCategory.Result, byLocation.Result, top.Result, movers.Result);
