@@ -48,16 +48,6 @@ public sealed class StoreInfoReader(DuckDbStore store, ImportHistory history)
             $"SELECT value FROM dataset WHERE key = '{Ingestion.SalesGrain.DatasetKey}'", cancellationToken: cancellationToken)));
     }
 
-    /// <summary>
-    /// Rows in each data table (sales, products, inventory, promotions, events, locations, exogenous), without the
-    /// sales summary of <see cref="ReadAsync"/>: milliseconds at any size, for pages that show only the counts.
-    /// </summary>
-    public async Task<IReadOnlyDictionary<string, long>> RowCountsAsync(CancellationToken cancellationToken = default)
-    {
-        using var connection = store.Open();
-        return await CountRowsAsync(connection, cancellationToken);
-    }
-
     static async Task<Dictionary<string, long>> CountRowsAsync(System.Data.IDbConnection connection, CancellationToken cancellationToken)
     {
         var counts = new Dictionary<string, long>();

@@ -140,12 +140,14 @@ public sealed class PlannerPathTests(BrowserFixture browser) : IAsyncLifetime
         var page = await browser.OpenLiveAsync(app.BaseUrl);
         try
         {
-            // 1. An empty app says what to do.
-            await Assertions.Expect(page.Locator("[data-testid=empty-store]")).ToContainTextAsync("Upload sales to start");
+            // 1. An empty app says what to do, and its button leads to the Data page.
+            await Assertions.Expect(page.Locator("[data-testid=overview-empty]")).ToContainTextAsync("Upload sales to start");
             await page.ScreenshotAsync(new PageScreenshotOptions { Path = Shot("01-overview-empty"), FullPage = true });
+            await page.Locator("[data-testid=go-upload]").ClickAsync();
+            await Assertions.Expect(page.Locator("[data-testid=data-page]")).ToHaveAttributeAsync("data-render", "live");
+            await Assertions.Expect(page.Locator("[data-testid=empty-store]")).ToContainTextAsync("Upload sales to start");
 
             // 2. A bad file on the Data page: its errors by line and column, and nothing changes.
-            await GoAsync(page, "data", "data-page");
             var bad = Write("bad-sales.csv",
                 "location,sku,date,quantity\nnorth,P-100,2024-01-05,4\nnorth,P-100,2024-01-12,lots\nnorth,P-100,2024-13-45,6\n");
             await BrowserFixture.ChooseFileAsync(page, bad);

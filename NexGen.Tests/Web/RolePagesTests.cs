@@ -52,7 +52,6 @@ public sealed class RolePagesTests(BrowserFixture browser)
         {
             await Assertions.Expect(viewer.Locator("[data-testid=latest-run]")).ToHaveAttributeAsync("data-status", "succeeded");
             await Assertions.Expect(viewer.Locator("[data-testid=run-forecast]")).ToHaveCountAsync(0);
-            await Assertions.Expect(viewer.Locator("[data-testid=sales-file]")).ToHaveCountAsync(0);
             await Assertions.Expect(viewer.Locator("[data-testid=top-alerts] [data-testid=check-stock]")).ToHaveCountAsync(0);
 
             await GoAsync(viewer, "data", "data-page");

@@ -33,7 +33,7 @@ public sealed class UploadLimitTests(BrowserFixture browser) : IAsyncLifetime
         await File.WriteAllTextAsync(path, WebSamples.WeeklySales("store-big", weeks: 10, skus: ["A1", "A2"]));
         Assert.True(new FileInfo(path).Length > 200);
 
-        var page = await browser.OpenLiveAsync(app.BaseUrl);
+        var page = await browser.OpenLiveAsync(app.BaseUrl + "/data", "data-page");
         try
         {
             await Assertions.Expect(page.Locator("[data-testid=empty-store]")).ToContainTextAsync("Upload sales to start");

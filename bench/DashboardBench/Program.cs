@@ -38,13 +38,14 @@ const string ChartsDrawn = "[...document.querySelectorAll('[id$=\"-plot\"]')].ev
 (string Name, string Path, string Ready)[] pages =
 [
     ("Overview", "/", "q('[data-testid=home][data-render=live]') && q('[data-testid=overview][data-state=loaded]') && q('#overview-trend-plot .trace')"
-        + " && q('[data-testid=table-counts]') && q('[data-testid=latest-run][data-run-id]') && q('[data-testid=top-alerts][data-run-id]') && " + ChartsDrawn),
+        + " && q('[data-testid=latest-run][data-run-id]') && q('[data-testid=top-alerts][data-run-id]') && " + ChartsDrawn),
     ("Products", "/products", "q('[data-testid=products][data-render=live]') && q('[data-testid=products-grid] tbody [data-cell=abc]')"),
     ("Product", productPath, "q('[data-testid=product][data-render=live][data-state=loaded]') && q('#history-chart-plot .trace')"
         + " && q('[data-testid=replenishment-card]:not([data-state=loading])') && " + ChartsDrawn),
     ("Replenishment", "/replenishment", "q('[data-testid=replenishment][data-render=live][data-state=loaded]')"
         + " && q('[data-testid=suggestions-table] tbody [data-cell=location]') && q('[data-testid=po-summary] [data-count]')"),
-    ("Data", "/data", "q('[data-testid=data-page][data-render=live]') && q('[data-testid=imports], [data-testid=no-imports]')"),
+    ("Data", "/data", "q('[data-testid=data-page][data-render=live]') && q('[data-testid=store-summary], [data-testid=empty-store]')"
+        + " && q('[data-testid=imports], [data-testid=no-imports]')"),
     ("Forecasts & runs", "/runs", "q('[data-testid=runs-page][data-render=live]') && q('[data-testid=run-history] tbody tr, [data-testid=no-runs]')"
         + " && q('[data-testid=models], [data-testid=no-models]')"),
     ("Schedule", "/schedule", "q('[data-testid=schedule][data-render=live][data-state=loaded]') && q('[data-testid=triggers] tbody tr')"),

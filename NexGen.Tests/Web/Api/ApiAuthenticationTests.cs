@@ -117,7 +117,7 @@ public sealed partial class ApiAuthenticationTests(SecuredAppFixture fixture) : 
     [Theory]
     [InlineData(SecuredApp.UserName, true)]
     [InlineData(SecuredApp.ViewerName, false)]
-    public async Task HomePageOffersUploadAndRunToPlannersOnly(string user, bool planner)
+    public async Task HomePageOffersRunAndStockCheckToPlannersOnly(string user, bool planner)
     {
         using var client = App.Client(null);
         var signedIn = await SignInAsync(client, user, SecuredApp.UserPassword);
@@ -129,7 +129,8 @@ public sealed partial class ApiAuthenticationTests(SecuredAppFixture fixture) : 
 
         Assert.Contains($"user:{user}", html);
         Assert.Contains("data-testid=\"latest-run\"", html);
-        Assert.Equal(planner, html.Contains("data-testid=\"sales-file\"", StringComparison.Ordinal));
+        Assert.Contains("data-testid=\"top-alerts\"", html);
+        Assert.Equal(planner, html.Contains("data-testid=\"check-stock\"", StringComparison.Ordinal));
         Assert.Equal(planner, html.Contains("data-testid=\"run-forecast\"", StringComparison.Ordinal));
     }
 

@@ -25,14 +25,13 @@ public sealed class EmptyStateTests() : ComponentTests(samples: false)
         page.WaitForAssertion(() =>
         {
             Assert.Contains("Upload sales to start", Text(page, "overview-empty"));
-            Assert.Contains("Upload sales to start", Text(page, "empty-store"));
             Assert.Contains("No forecast yet", Text(page, "no-run"));
             Assert.Contains("No replenishment run yet", Text(page, "no-alerts"));
         }, NexGenBunit.Patience);
         Assert.Equal("none", page.Find("[data-testid=latest-run]").GetAttribute("data-status"));
         Assert.Empty(page.FindAll("[data-kpi]"));
-        // A planner sees where to upload and how to run the first forecast.
-        Assert.NotNull(page.Find("[data-testid=sales-file]"));
+        // A planner sees where to upload (the Data page) and how to run the first forecast.
+        Assert.Equal("data", page.Find("[data-testid=go-upload]").GetAttribute("href"));
         Assert.NotNull(page.Find("[data-testid=run-forecast]"));
     }
 
@@ -50,7 +49,6 @@ public sealed class EmptyStateTests() : ComponentTests(samples: false)
         page.WaitForAssertion(() =>
         {
             Assert.Empty(page.FindAll("[data-testid=overview-empty]"));
-            Assert.Empty(page.FindAll("[data-testid=empty-store]"));
             Assert.Equal("loaded", page.Find("[data-testid=overview]").GetAttribute("data-state"));
         }, NexGenBunit.Patience);
     }

@@ -11,12 +11,12 @@ using NexGen.Web.Services;
 namespace NexGen.Web.Components.Pages;
 
 /// <summary>
-/// The Data page: upload a file of any kind, check how it will be read in a mapping step (first rows, detected
+/// The Data page: what the store holds (the sales' dates, grain, locations, SKUs and series; the rows of each table),
+/// upload a file of any kind, check how it will be read in a mapping step (first rows, detected
 /// format, the suggested column mapping to change per column, date order, repeated keys) before anything is
 /// written, import it with progress and cancel, read the report (a rejected file changes nothing), and the import
 /// history. Holds view state only: spooling, previewing and importing are <see cref="UploadImporter"/>'s (over Core's
-/// <see cref="CsvPreviewer"/> and <see cref="CsvImporter"/>), the row counts <see cref="StoreInfoReader"/>'s and the
-/// history <see cref="ImportHistory"/>'s.
+/// <see cref="CsvPreviewer"/> and <see cref="CsvImporter"/>), the summary and the history <see cref="StoreInfoReader"/>'s.
 /// </summary>
 public sealed partial class Data : IDisposable
 {
@@ -37,15 +37,13 @@ public sealed partial class Data : IDisposable
 
     [Inject] PageAudit Audit { get; set; } = default!;
     [Inject] StoreInfoReader StoreInfo { get; set; } = default!;
-    [Inject] ImportHistory History { get; set; } = default!;
     [Inject] UploadImporter Uploads { get; set; } = default!;
     [Inject] ImportNotifier Notifier { get; set; } = default!;
     [Inject] ISnackbar Snackbar { get; set; } = default!;
     [Inject] ILogger<Data> Logger { get; set; } = default!;
 
     DataKind _kind = DataKind.Sales;
-    IReadOnlyDictionary<string, long>? _counts;
-    IReadOnlyList<ImportAudit>? _imports;
+    StoreInfo? _info;
     string? _loadError;
     MudFileUpload<IBrowserFile>? _fileInput;
     bool _dragging;
@@ -80,17 +78,16 @@ public sealed partial class Data : IDisposable
         await LoadAsync();
     }
 
-    /// <summary>Reads the row counts and the import history off the circuit's thread; a newer load wins.</summary>
+    /// <summary>Reads the store summary and the import history off the circuit's thread; a newer load wins.</summary>
     async Task LoadAsync()
     {
         var version = ++_loadVersion;
         try
         {
             var token = _disposed.Token;
-            var (counts, imports) = await Task.Run(async () =>
-                (await StoreInfo.RowCountsAsync(token), await History.RecentAsync(HistoryCount, token)), token);
+            var info = await Task.Run(() => StoreInfo.ReadAsync(HistoryCount, token), token);
             if (version == _loadVersion)
-                (_counts, _imports, _loadError) = (counts, imports, null);
+                (_info, _loadError) = (info, null);
         }
         catch (OperationCanceledException) when (_disposed.IsCancellationRequested)
         {
@@ -324,7 +321,13 @@ public sealed partial class Data : IDisposable
 
     CanonicalTable Table => CanonicalTables.For(_kind);
 
-    long RowCount(DataKind kind) => _counts?.GetValueOrDefault(CanonicalTables.For(kind).Name) ?? 0;
+    long RowCount(DataKind kind) => _info?.RowCounts.GetValueOrDefault(CanonicalTables.For(kind).Name) ?? 0;
+
+    string GrainPeriod => SalesGrain.Parse(_info?.Grain)?.Period ?? "–";
+
+    string? GrainDetail => SalesGrain.Parse(_info?.Grain)?.Weekday is { } day ? $"weeks end on {day}" : null;
+
+    static string Date(DateOnly? date) => date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "–";
 
     string KindLabel => Kinds.First(k => k.Kind == _kind).Label.ToLowerInvariant();
 
