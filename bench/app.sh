@@ -1,6 +1,7 @@
 # Sourced by the benchmarks that drive the web app: start_app STORE LOG starts the published app (NexGen.Web's publish
 # folder: outside Development the app serves its static assets from wwwroot beside the dll, as in the Dockerfile) on
-# 127.0.0.1 over STORE, waits for /api/v1/health and sets $url and $app; the app stops when the script exits.
+# 127.0.0.1 over STORE, waits for /api/v1/health and sets $url and $app; the app stops when the script exits. wait_idle
+# then waits for the app's start-up work (the catalog and overview warm-up over a large store) to end.
 # Authentication stays off: allowed on loopback, where every request is the local admin.
 web=NexGen.Web/bin/Release/net10.0/linux-x64/publish
 app=""
@@ -31,4 +32,15 @@ start_app() { # store, log
   done
   echo "the app did not answer on /api/v1/health within 120 s (log: $log)" >&2
   exit 1
+}
+
+wait_idle() { # until the app uses under 0.2 s of CPU in 2 s (clock ticks at 100 per second), at most 240 s
+  local before after
+  for _ in $(seq 1 120); do
+    before=$(awk '{print $14 + $15}' "/proc/$app/stat")
+    sleep 2
+    after=$(awk '{print $14 + $15}' "/proc/$app/stat")
+    [ $((after - before)) -lt 20 ] && return 0
+  done
+  echo "the app was still busy after 240 s; measuring anyway" >&2
 }

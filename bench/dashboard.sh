@@ -42,6 +42,7 @@ if [ ! -f "$work/replenished" ]; then
 fi
 
 start_app "$store" "$work/app.log"
+wait_idle
 # A real series for the product page: the first row of the sales file.
 read -r location sku < <(sed -n 2p "$dir/sales.csv" | awk -F, '{print $1, $2}')
 
