@@ -66,11 +66,15 @@ public sealed class OverviewPageTests(BrowserFixture browser, ForecastedAppFixtu
             await Assertions.Expect(trend.Locator(".gtitle")).ToHaveTextAsync("Units sold per week, all locations: history and forecast");
             await Assertions.Expect(trend.Locator(".ytitle")).ToHaveTextAsync("Units per week");
             await Assertions.Expect(trend.Locator(".xtitle")).ToHaveTextAsync("Date");
-            await Assertions.Expect(page.Locator("#overview-category-plot .barlayer .point")).ToHaveCountAsync(2);
-            await Assertions.Expect(page.Locator("#overview-category-plot .gtitle")).ToHaveTextAsync("Sales by category, last 4 weeks");
-            await Assertions.Expect(page.Locator("#overview-category-plot .ytitle")).ToHaveTextAsync("Units sold");
-            await Assertions.Expect(page.Locator("#overview-location-plot .barlayer .point")).ToHaveCountAsync(2);
-            await Assertions.Expect(page.Locator("#overview-location-plot .xtick text")).ToHaveTextAsync(["store-1", "store-2"]);
+            // Fruit (apples, apricots: 4 series x 78) before bakery (bread: 2 x 78); each bar's hover gives its share.
+            var categories = page.Locator("[data-testid=category-chart]");
+            await Assertions.Expect(categories.Locator("[data-testid=category-chart-title]")).ToHaveTextAsync("Sales by category, last 4 weeks");
+            await Assertions.Expect(categories.Locator("[data-testid=category-chart-unit]")).ToHaveTextAsync("Units sold");
+            await Assertions.Expect(categories.Locator(".breakdown-name")).ToHaveTextAsync(["fruit", "bakery"]);
+            await Assertions.Expect(categories.Locator(".breakdown-value")).ToHaveTextAsync(["312", "156"]);
+            await Assertions.Expect(categories.Locator(".breakdown-row").First).ToHaveAttributeAsync("title", "fruit: 312 units, 67 % of the total");
+            await Assertions.Expect(categories.Locator(".breakdown-bar").Nth(1)).ToHaveAttributeAsync("style", "width: 50%");
+            await Assertions.Expect(page.Locator("[data-testid=location-chart] .breakdown-name")).ToHaveTextAsync(["store-1", "store-2"]);
 
             // Every series sold 78 units: ties by location, then SKU. All rose by 16 units, none fell.
             await Assertions.Expect(page.Locator("[data-testid=top-sellers] [data-cell=current]")).ToHaveTextAsync(["78", "78", "78", "78", "78", "78"]);
@@ -81,11 +85,11 @@ public sealed class OverviewPageTests(BrowserFixture browser, ForecastedAppFixtu
             // By value the most valuable lead: Bread (78 x 2.50 = 195) at both locations.
             await page.Locator("[data-testid=measure] .mud-toggle-item", new() { HasTextString = "Value" }).ClickAsync();
             await Assertions.Expect(page.Locator("[data-testid=top-sellers] [data-cell=current]")).ToHaveTextAsync(["195", "195", "148", "148", "94", "94"]);
-            await Assertions.Expect(page.Locator("#overview-category-plot .ytitle")).ToHaveTextAsync("Sales value (currency)");
+            await Assertions.Expect(page.Locator("[data-testid=category-chart-unit]")).ToHaveTextAsync("Sales value (currency)");
             // 13 weeks reach back over all 10: each series sold 12 + ... + 21 = 165 units.
             await page.Locator("[data-testid=measure] .mud-toggle-item", new() { HasTextString = "Units" }).ClickAsync();
             await page.Locator("[data-testid=period] .mud-toggle-item", new() { HasTextString = "13 weeks" }).ClickAsync();
-            await Assertions.Expect(page.Locator("#overview-category-plot .gtitle")).ToHaveTextAsync("Sales by category, last 13 weeks");
+            await Assertions.Expect(page.Locator("[data-testid=category-chart-title]")).ToHaveTextAsync("Sales by category, last 13 weeks");
             await Assertions.Expect(page.Locator("[data-testid=top-sellers] [data-cell=current]").First).ToHaveTextAsync("165");
             // The 13 weeks before lie before the first sale: no risers, and the list says why.
             await Assertions.Expect(page.Locator("[data-testid=risers-empty]")).ToHaveTextAsync(
@@ -102,7 +106,7 @@ public sealed class OverviewPageTests(BrowserFixture browser, ForecastedAppFixtu
             await Assertions.Expect(Kpi(page, "alerts").Locator(".kpi-value")).ToHaveTextAsync(
                 Number(plan.Alerts.Count(a => a.Location == "store-2")));
             await Assertions.Expect(trend.Locator(".gtitle")).ToHaveTextAsync("Units sold per week, store-2: history and forecast");
-            await Assertions.Expect(page.Locator("#overview-location-plot .barlayer .point")).ToHaveCountAsync(1);
+            await Assertions.Expect(page.Locator("[data-testid=location-chart] .breakdown-name")).ToHaveTextAsync(["store-2"]);
             await Assertions.Expect(page.Locator("[data-testid=top-sellers] [data-cell=location]")).ToHaveTextAsync(["store-2", "store-2", "store-2"]);
             await page.ScreenshotAsync(new PageScreenshotOptions { Path = Screenshots.PathFor("overview-store-2"), FullPage = true });
 

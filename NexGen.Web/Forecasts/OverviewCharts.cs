@@ -7,13 +7,12 @@ using Plotly.Blazor.Traces.ScatterLib;
 namespace NexGen.Web.Forecasts;
 
 /// <summary>
-/// The overview's Plotly charts: total sales per period with the forecast continuing them, and sales by category or
-/// location. Every chart has a title, axis titles with units and hover values; they look like <see cref="ProductCharts"/>.
+/// The overview's Plotly chart: total sales per period with the forecast continuing them, with a title, axis titles
+/// with units and hover values, looking like <see cref="ProductCharts"/> (sales by category and location are
+/// <see cref="Components.Shared.BreakdownBars"/>).
 /// </summary>
 public static class OverviewCharts
 {
-    const string BarColor = "#1E5AA8";
-
     /// <summary>"day" or "week", for titles.</summary>
     public static string PeriodName(SalesTrend trend) => trend.Grain?.Days == 7 ? "week" : "day";
 
@@ -66,35 +65,6 @@ public static class OverviewCharts
             RangeMode = Plotly.Blazor.LayoutLib.YAxisLib.RangeModeEnum.ToZero,
             GridColor = ProductCharts.AxisColor,
             HoverFormat = ",.0f",
-        }];
-        return layout;
-    }
-
-    /// <summary>One bar per category or location, in the order given, in <paramref name="measure"/>.</summary>
-    public static IList<ITrace> Breakdown(IReadOnlyList<SalesBreakdown> rows, SalesMeasure measure) =>
-    [
-        new Bar
-        {
-            Name = MeasureTitle(measure),
-            X = [.. rows.Select(r => (object)r.Name)],
-            Y = [.. rows.Select(r => (object)((measure == SalesMeasure.Units ? r.Units : r.Value) ?? 0))],
-            Marker = new Plotly.Blazor.Traces.BarLib.Marker { Color = BarColor },
-            HoverTemplate = measure == SalesMeasure.Units ? "%{x}: %{y:,.0f} units<extra></extra>" : "%{x}: %{y:,.2f}<extra></extra>",
-        },
-    ];
-
-    /// <param name="title">The chart's title, e.g. "Sales by category, last 13 weeks".</param>
-    /// <param name="axis">What the bars are: "Category" or "Location".</param>
-    public static Layout BreakdownLayout(string title, string axis, SalesMeasure measure)
-    {
-        var layout = ProductCharts.BaseLayout(title);
-        layout.ShowLegend = false;
-        layout.XAxis = [new XAxis { Title = new Plotly.Blazor.LayoutLib.XAxisLib.Title { Text = axis } }];
-        layout.YAxis = [new YAxis
-        {
-            Title = new Plotly.Blazor.LayoutLib.YAxisLib.Title { Text = MeasureTitle(measure) },
-            GridColor = ProductCharts.AxisColor,
-            RangeMode = Plotly.Blazor.LayoutLib.YAxisLib.RangeModeEnum.ToZero,
         }];
         return layout;
     }

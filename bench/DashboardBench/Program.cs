@@ -51,7 +51,7 @@ const string ChartsDrawn = "[...document.querySelectorAll('[id$=\"-plot\"]')].ev
     ("Schedule", "/schedule", "q('[data-testid=schedule][data-render=live][data-state=loaded]') && q('[data-testid=triggers] tbody tr')"),
 ];
 // The overview's per-series rankings (category and location charts, top lists) come after its first content.
-const string RankingsReady = "q('#overview-category-plot .trace') && q('#overview-location-plot .trace') && q('[data-testid=top-sellers]')";
+const string RankingsReady = "q('[data-testid=category-chart]') && q('[data-testid=location-chart]') && q('[data-testid=top-sellers]')";
 
 using var playwright = await Playwright.CreateAsync();
 await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions

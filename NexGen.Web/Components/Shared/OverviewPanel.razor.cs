@@ -47,15 +47,10 @@ public sealed partial class OverviewPanel : IDisposable
 
     IList<ITrace> _trendTraces = [];
     Plotly.Blazor.Layout _trendLayout = new();
-    IList<ITrace> _categoryTraces = [];
-    Plotly.Blazor.Layout _categoryLayout = new();
-    IList<ITrace> _locationTraces = [];
-    Plotly.Blazor.Layout _locationLayout = new();
     readonly Config _config = ProductCharts.Config();
 
     /// <summary>Bumped with new chart data: a Plotly chart draws once, so a new key makes a new chart.</summary>
     int _trendVersion;
-    int _rankingVersion;
 
     CancellationTokenSource? _load;
     CancellationTokenSource? _rankingLoad;
@@ -132,7 +127,7 @@ public sealed partial class OverviewPanel : IDisposable
         _rankingsLoading = true;
         try
         {
-            ShowRankings(await ReadRankingsAsync(Reader, Filter.Location, _weeks, _measure, token));
+            (_rankings, _rankingsLoading) = (await ReadRankingsAsync(Reader, Filter.Location, _weeks, _measure, token), false);
         }
         catch (OperationCanceledException) when (token.IsCancellationRequested)
         {
@@ -153,16 +148,6 @@ public sealed partial class OverviewPanel : IDisposable
         await Task.WhenAll(byCategory, byLocation, top, movers);
         token.ThrowIfCancellationRequested();
         return new Rankings(byCategory.Result, byLocation.Result, top.Result, movers.Result);
-    }
-
-    void ShowRankings(Rankings rankings)
-    {
-        (_rankings, _rankingsLoading) = (rankings, false);
-        _categoryTraces = OverviewCharts.Breakdown(rankings.ByCategory, _measure);
-        _categoryLayout = OverviewCharts.BreakdownLayout($"Sales by category, {PeriodText}", "Category", _measure);
-        _locationTraces = OverviewCharts.Breakdown(rankings.ByLocation, _measure);
-        _locationLayout = OverviewCharts.BreakdownLayout($"Sales by location, {PeriodText}", "Location", _measure);
-        _rankingVersion++;
     }
 
     void Fail(Exception e)
