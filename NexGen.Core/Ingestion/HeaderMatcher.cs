@@ -104,6 +104,8 @@ static class HeaderMatcher
             }
         }
 
+        // The example maps a column nothing else took ("Item No=sku", not the location's "Store=sku").
+        var free = headers.Where((_, i) => !taken.Contains(i)).FirstOrDefault() ?? headers.FirstOrDefault() ?? "Column";
         foreach (var (column, c) in table.Columns.Select((column, c) => (column, c)))
         {
             if (index[c] >= 0 || !column.Required)
@@ -112,7 +114,7 @@ static class HeaderMatcher
                 continue;
             log.Error("missing_column", from.Line, 0, "", "",
                 $"no column for '{column.Name}' (also accepted: {string.Join(", ", column.Aliases.Take(6))}); " +
-                $"{from.Noun}'s columns are {string.Join(", ", headers)}. Map one, e.g. {string.Format(from.MapExample, headers.FirstOrDefault() ?? "Column", column.Name)}.");
+                $"{from.Noun}'s columns are {string.Join(", ", headers)}. Map one, e.g. {string.Format(from.MapExample, free, column.Name)}.");
         }
 
         var ignored = headers.Where((_, i) => !index.Contains(i)).ToList();

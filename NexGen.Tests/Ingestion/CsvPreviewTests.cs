@@ -84,6 +84,8 @@ public class CsvPreviewTests
         var missing = Assert.Single(preview.Issues);
         Assert.Equal(("missing_column", 1L), (missing.Code, missing.Line));
         Assert.Contains("'sku'", missing.Reason);
+        // The example names the column nothing took, not the location's.
+        Assert.EndsWith("e.g. --map \"Code=sku\".", missing.Reason);
 
         var twice = CsvPreviewer.Preview(DataKind.Sales, path, ColumnMapping.Parse("Code=sku,Store=sku"));
         Assert.False(twice.CanImport);
