@@ -61,6 +61,18 @@ public sealed class BrowserFixture : IAsyncLifetime
         await page.Locator("input[type=file]").SetInputFilesAsync(path);
     }
 
+    /// <summary>Opens a MudSelect and picks the first option showing <paramref name="option"/>, then waits for its list to close.</summary>
+    public static async Task ChooseAsync(IPage page, ILocator select, string option)
+    {
+        await select.ClickAsync();
+        await page.Locator(".mud-popover-open .mud-list-item", new() { HasTextString = option }).First.ClickAsync();
+        await Assertions.Expect(page.Locator(".mud-popover-open .mud-list-item")).ToHaveCountAsync(0);
+    }
+
+    /// <summary><see cref="ChooseAsync(IPage, ILocator, string)"/> for the select with <c>data-testid</c> <paramref name="selectTestId"/>.</summary>
+    public static Task ChooseAsync(IPage page, string selectTestId, string option) =>
+        ChooseAsync(page, page.Locator($"[data-testid={selectTestId}]"), option);
+
     public async Task DisposeAsync()
     {
         if (_browser is not null)

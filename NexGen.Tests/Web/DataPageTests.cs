@@ -85,7 +85,7 @@ public sealed class DataPageTests(BrowserFixture browser) : IAsyncLifetime
             await Assertions.Expect(mapping.Locator("[data-testid=import]")).ToBeDisabledAsync();
 
             // Map "Item No" to sku by hand; choose the date order explicitly.
-            await ChooseMappingAsync(page, mapping.Locator("[data-testid=map-1]"), "sku (required)");
+            await BrowserFixture.ChooseAsync(page, mapping.Locator("[data-testid=map-1]"), "sku (required)");
             await Assertions.Expect(mapping.Locator("[data-testid=map-1]")).ToHaveAttributeAsync("data-value", "sku");
             await Assertions.Expect(mapping).ToHaveAttributeAsync("data-can-import", "true");
             await Assertions.Expect(mapping.Locator("[data-testid=preview-issue]")).ToHaveCountAsync(0);
@@ -292,14 +292,5 @@ public sealed class DataPageTests(BrowserFixture browser) : IAsyncLifetime
         {
             await page.Context.CloseAsync();
         }
-    }
-
-    /// <summary>Opens a column's mapping select and picks <paramref name="label"/> from its list.</summary>
-    static async Task ChooseMappingAsync(IPage page, ILocator select, string label)
-    {
-        await select.ClickAsync();
-        var option = page.Locator(".mud-popover-open .mud-list-item", new() { HasTextString = label });
-        await option.First.ClickAsync();
-        await Assertions.Expect(page.Locator(".mud-popover-open .mud-list-item")).ToHaveCountAsync(0);
     }
 }

@@ -91,13 +91,6 @@ public sealed class PlannerPathTests(BrowserFixture browser) : IAsyncLifetime
         await Assertions.Expect(page.Locator($"[data-testid={pageTestId}]")).ToHaveAttributeAsync("data-render", "live");
     }
 
-    static async Task ChooseAsync(IPage page, ILocator select, string label)
-    {
-        await select.ClickAsync();
-        await page.Locator(".mud-popover-open .mud-list-item", new() { HasTextString = label }).First.ClickAsync();
-        await Assertions.Expect(page.Locator(".mud-popover-open .mud-list-item")).ToHaveCountAsync(0);
-    }
-
     /// <summary>Chooses the kind and the file on the Data page, imports it as suggested and waits for the report.</summary>
     static async Task ImportAsIsAsync(IPage page, string kind, string path, int rows)
     {
@@ -180,8 +173,11 @@ public sealed class PlannerPathTests(BrowserFixture browser) : IAsyncLifetime
                 await Assertions.Expect(mapping.Locator($"[data-testid=map-{column}]")).ToHaveAttributeAsync("data-value", suggested[column]);
             await Assertions.Expect(mapping.Locator("[data-testid=import]")).ToBeDisabledAsync();
             await Assertions.Expect(mapping.Locator("[data-testid=preview-issue][data-code=missing_column]").First).ToContainTextAsync("'sku'");
-            await ChooseAsync(page, mapping.Locator("[data-testid=map-1]"), "sku (required)");
-            await ChooseAsync(page, mapping.Locator("[data-testid=map-2]"), "date (required)");
+            // Each choice reads the file again, with the selects disabled until it is read.
+            await BrowserFixture.ChooseAsync(page, mapping.Locator("[data-testid=map-1]"), "sku (required)");
+            await Assertions.Expect(mapping).ToHaveAttributeAsync("data-previewing", "false");
+            await BrowserFixture.ChooseAsync(page, mapping.Locator("[data-testid=map-2]"), "date (required)");
+            await Assertions.Expect(mapping).ToHaveAttributeAsync("data-previewing", "false");
             await Assertions.Expect(mapping).ToHaveAttributeAsync("data-can-import", "true");
             await Assertions.Expect(format.Locator("[data-fact=dates]")).ToContainTextAsync("dd/MM/yyyy");
             await Assertions.Expect(format.Locator("[data-fact=grain]")).ToContainTextAsync("weekly (Friday)");

@@ -18,12 +18,6 @@ public sealed class ProductPagesTests(BrowserFixture browser, ForecastedAppFixtu
 {
     static ILocator SkuCells(IPage page) => page.Locator("[data-testid=products-grid] [data-cell=sku]");
 
-    static async Task ChooseAsync(IPage page, string selectTestId, string option)
-    {
-        await page.Locator($"[data-testid={selectTestId}]").ClickAsync();
-        await page.Locator(".mud-popover-open .mud-list-item", new() { HasTextString = option }).First.ClickAsync();
-    }
-
     [Fact]
     public async Task ProductsGridSearchesFiltersSortsAndOpensTheProductPage()
     {
@@ -57,11 +51,11 @@ public sealed class ProductPagesTests(BrowserFixture browser, ForecastedAppFixtu
             await page.Locator("input[data-testid=product-search]").FillAsync("");
             await Assertions.Expect(SkuCells(page)).ToHaveCountAsync(6);
 
-            await ChooseAsync(page, "category-filter", "fruit");
+            await BrowserFixture.ChooseAsync(page, "category-filter", "fruit");
             await Assertions.Expect(SkuCells(page)).ToHaveTextAsync(["A1", "A2", "A1", "A2"]);
 
             // The app bar's location filter narrows this page too.
-            await ChooseAsync(page, "location-filter", "store-2");
+            await BrowserFixture.ChooseAsync(page, "location-filter", "store-2");
             await Assertions.Expect(SkuCells(page)).ToHaveTextAsync(["A1", "A2"]);
             await Assertions.Expect(page.Locator("[data-testid=grid-location]")).ToHaveTextAsync("store-2");
             await Assertions.Expect(page.Locator("[data-testid=product-count]")).ToHaveTextAsync("2 products");

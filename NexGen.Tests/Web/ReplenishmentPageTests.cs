@@ -27,12 +27,6 @@ public sealed class ReplenishmentPageTests(BrowserFixture browser)
         return app;
     }
 
-    static async Task ChooseAsync(IPage page, string selectTestId, string option)
-    {
-        await page.Locator($"[data-testid={selectTestId}]").ClickAsync();
-        await page.Locator(".mud-popover-open .mud-list-item", new() { HasTextString = option }).First.ClickAsync();
-    }
-
     static string Text(double value) => value.ToString("#,0.#", CultureInfo.InvariantCulture);
 
     /// <summary>
@@ -204,7 +198,7 @@ public sealed class ReplenishmentPageTests(BrowserFixture browser)
             await page.ScreenshotAsync(new PageScreenshotOptions { Path = Screenshots.PathFor("replenishment-alerts"), FullPage = true });
 
             // The app bar's location filter narrows the alerts and the orders.
-            await ChooseAsync(page, "location-filter", "store-2");
+            await BrowserFixture.ChooseAsync(page, "location-filter", "store-2");
             var store2 = await replenishments.AlertsAsync(run.Id, new AlertQuery(Location: "store-2"));
             await Assertions.Expect(alertRows).ToHaveCountAsync(store2.Rows.Count);
             await Assertions.Expect(alertRows.Locator("[data-cell=location]")).ToHaveTextAsync(store2.Rows.Select(_ => "store-2").ToArray());
