@@ -14,6 +14,7 @@ var app = builder.Build();
 
 app.UseNexGenSecurity();
 
+app.UseScriptCompileHints();
 app.MapStaticAssets();
 app.MapOpenApi().AllowAnonymous();
 app.MapGet("/api-docs", () => TypedResults.LocalRedirect("/api-docs/index.html")).ExcludeFromDescription();

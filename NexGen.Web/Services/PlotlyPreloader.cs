@@ -14,7 +14,9 @@ public sealed class PlotlyPreloader(IJSRuntime js, ILogger<PlotlyPreloader> logg
 {
     const string InteropModule = "./_content/Plotly.Blazor/plotly-interop-7.2.0.js";
     const string ScriptId = "plotly-import";
-    const string BasicScript = "./_content/Plotly.Blazor/plotly-basic-3.7.0.min.js";
+    /// <summary>Plotly.Blazor's basic bundle, served with a compile hint by <see cref="Extensions.ScriptCompileHints"/>.</summary>
+    public const string BasicScriptPath = "/_content/Plotly.Blazor/plotly-basic-3.7.0.min.js";
+    const string BasicScript = "." + BasicScriptPath;
 
     bool _started;
 
