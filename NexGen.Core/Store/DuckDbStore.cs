@@ -15,7 +15,6 @@ public sealed class DuckDbStore : IDisposable
 {
     readonly SemaphoreSlim _writeLock = new(1, 1);
     readonly string _connectionString;
-    readonly string _memoryLimit;
     readonly TimeSpan _keepOpen;
     readonly Lock _keeperLock = new();
     readonly Timer? _keeperTimer;
@@ -26,8 +25,8 @@ public sealed class DuckDbStore : IDisposable
     public DuckDbStore(string path, string memoryLimit = "1GB", TimeSpan keepOpen = default)
     {
         Path = System.IO.Path.GetFullPath(path);
-        _memoryLimit = memoryLimit;
-        _connectionString = $"Data Source={Path}";
+        // DuckDB applies the memory limit when it opens the database: one setting for every connection, not a SET on each.
+        _connectionString = $"Data Source={Path};memory_limit={memoryLimit}";
         _keepOpen = keepOpen;
         if (keepOpen > TimeSpan.Zero)
             _keeperTimer = new Timer(_ => CloseWhenIdle());
@@ -49,7 +48,6 @@ public sealed class DuckDbStore : IDisposable
             connection.Dispose();
             throw new StoreLockedException(Path, e);
         }
-        connection.Execute($"SET memory_limit = '{_memoryLimit}'");
         KeepOpen();
         return connection;
     }

@@ -28,6 +28,23 @@ public class DuckDbStoreTests
         Directory.Delete(folder, true);
     }
 
+    [Theory]
+    [InlineData("512MB", "488.2 MiB")]
+    [InlineData("2GB", "1.8 GiB")]
+    public async Task EveryConnectionHasTheStoresMemoryLimit(string limit, string shown)
+    {
+        var folder = Directory.CreateTempSubdirectory("nexgen-memory-").FullName;
+        var store = new DuckDbStore(Path.Combine(folder, "store.duckdb"), limit);
+        await store.InitializeAsync();
+        using (var first = store.Open())
+        using (var second = store.Open())
+        {
+            Assert.Equal(shown, first.ExecuteScalar<string>("SELECT current_setting('memory_limit')"));
+            Assert.Equal(shown, second.ExecuteScalar<string>("SELECT current_setting('memory_limit')"));
+        }
+        Directory.Delete(folder, true);
+    }
+
     [Fact]
     public async Task StoreTablesHoldEveryCanonicalColumn()
     {
