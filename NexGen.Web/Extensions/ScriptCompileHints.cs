@@ -48,9 +48,10 @@ public static class ScriptCompileHints
                 response.StatusCode = StatusCodes.Status304NotModified;
                 return;
             }
-            var accepted = request.Headers.AcceptEncoding.ToString();
-            var (body, encoding) = accepted.Contains("br", StringComparison.OrdinalIgnoreCase) ? (hinted.Brotli, "br")
-                : accepted.Contains("gzip", StringComparison.OrdinalIgnoreCase) ? (hinted.Gzip, "gzip")
+            var accepted = request.GetTypedHeaders().AcceptEncoding
+                .Where(e => e.Quality is not 0).Select(e => e.Value.Value).ToHashSet(StringComparer.OrdinalIgnoreCase);
+            var (body, encoding) = accepted.Contains("br") ? (hinted.Brotli, "br")
+                : accepted.Contains("gzip") ? (hinted.Gzip, "gzip")
                 : (hinted.Identity, null);
             if (encoding is not null)
                 response.Headers.ContentEncoding = encoding;
