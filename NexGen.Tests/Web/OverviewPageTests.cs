@@ -5,6 +5,7 @@ using NexGen.Core.Forecasting;
 using NexGen.Core.Replenishment;
 using NexGen.Core.Store;
 using NexGen.Web.Forecasts;
+using NexGen.Web.Services;
 
 namespace NexGen.Tests.Web;
 
@@ -66,6 +67,10 @@ public sealed class OverviewPageTests(BrowserFixture browser, ForecastedAppFixtu
             await Assertions.Expect(trend.Locator(".gtitle")).ToHaveTextAsync("Units sold per week, all locations: history and forecast");
             await Assertions.Expect(trend.Locator(".ytitle")).ToHaveTextAsync("Units per week");
             await Assertions.Expect(trend.Locator(".xtitle")).ToHaveTextAsync("Date");
+            // plotly.js was fetched once, by the head's preload: the charts ran that copy.
+            Assert.Equal(["link"], await page.EvaluateAsync<string[]>(
+                "path => performance.getEntriesByType('resource').filter(e => new URL(e.name).pathname === path).map(e => e.initiatorType)",
+                PlotlyPreloader.BasicScriptPath));
             // Fruit (apples, apricots: 4 series x 78) before bakery (bread: 2 x 78); each bar's hover gives its share.
             var categories = page.Locator("[data-testid=category-chart]");
             await Assertions.Expect(categories.Locator("[data-testid=category-chart-title]")).ToHaveTextAsync("Sales by category, last 4 weeks");

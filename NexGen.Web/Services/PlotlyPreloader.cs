@@ -3,12 +3,13 @@ using Microsoft.JSInterop;
 namespace NexGen.Web.Services;
 
 /// <summary>
-/// Starts loading plotly.js as soon as a page with charts is live, through Plotly.Blazor's own loader, so that the
-/// library (the basic bundle: 1.1 MB, a few hundred ms of parsing on 2 busy cores) is fetched and parsed while the
-/// page's data is read on the server; a <c>PlotlyChart</c> otherwise loads it only when it is first drawn, after the
-/// data has arrived. The module, the script's id and its URL are those Plotly.Blazor 7.2 uses for a chart with
-/// <c>UseBasicVersion</c>, so the charts find the script loaded (or loading) and draw once it is: check them when
-/// upgrading Plotly.Blazor, since a different URL would load plotly.js twice. Scoped: one per circuit.
+/// Runs plotly.js as soon as a page with charts is live, through Plotly.Blazor's own loader, so that the library (the
+/// basic bundle: 1.1 MB) is parsed and run while the page's data is read on the server; a <c>PlotlyChart</c> otherwise
+/// loads it only when it is first drawn, after the data has arrived. Its bytes are already in the browser: every page's
+/// head preloads <see cref="BasicScriptPath"/> (App.razor), so the fetch does not wait for the circuit either. The
+/// module, the script's id and its URL are those Plotly.Blazor 7.2 uses for a chart with <c>UseBasicVersion</c>, so the
+/// charts find the script loaded (or loading) and draw once it is: check them when upgrading Plotly.Blazor, since a
+/// different URL would load plotly.js twice. Scoped: one per circuit.
 /// </summary>
 public sealed class PlotlyPreloader(IJSRuntime js, ILogger<PlotlyPreloader> logger)
 {
