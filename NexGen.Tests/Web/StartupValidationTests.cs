@@ -1,7 +1,12 @@
+using System.Diagnostics;
+using NexGen.Core;
+
 namespace NexGen.Tests.Web;
 
-/// <summary>A bad setting stops the app at start-up with a message naming the setting, before the store is touched.</summary>
-[Collection(WebCollection.Name)]
+/// <summary>
+/// A bad setting stops the real app (its own process, as an operator starts it) at start-up with a message naming
+/// the setting, before the store is touched.
+/// </summary>
 public sealed class StartupValidationTests
 {
     [Theory]
@@ -10,26 +15,47 @@ public sealed class StartupValidationTests
     [InlineData("Replenishment:Policy", "sometimes", "Policy")]
     [InlineData("Replenishment:LeadTimeDays", "-3", "LeadTimeDays")]
     [InlineData("NexGen:Sources:0:Provider", "oracle", "Sources[0] (''): Provider must be sqlserver or postgresql.")]
-    public void InvalidSettingFailsStartUpNamingTheOption(string key, string value, string option)
+    public async Task InvalidSettingFailsStartUpNamingTheOption(string key, string value, string option)
     {
-        var error = Assert.ThrowsAny<Exception>(() =>
+        var folder = Directory.CreateTempSubdirectory("nexgen-startup-").FullName;
+        var store = Path.Combine(folder, "store.duckdb");
+        try
         {
-            var app = NexGenWebApp.Start(new Dictionary<string, string?> { [key] = value });
-            app.DisposeAsync().AsTask().GetAwaiter().GetResult();
-        });
+            var (exitCode, error) = await RunWebAppAsync($"--{key}={value}", $"--NexGen:StorePath={store}",
+                "--NexGen:LoadSamplesOnFirstStart=false", "--Scheduling:Enabled=false", "--urls=http://127.0.0.1:0");
 
-        var messages = string.Join(" | ", Messages(error));
-        Assert.Contains(option, messages);
+            Assert.NotEqual(0, exitCode);
+            Assert.Contains(option, error);
+            Assert.False(File.Exists(store), "the store was created although start-up failed");
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
     }
 
-    static IEnumerable<string> Messages(Exception? error)
+    /// <summary>Runs <c>NexGen.Web.dll</c> from its build folder (where its appsettings.json is) until it exits.</summary>
+    static async Task<(int ExitCode, string Error)> RunWebAppAsync(params string[] args)
     {
-        for (; error is not null; error = error.InnerException)
+        var configuration = new DirectoryInfo(AppContext.BaseDirectory).Parent!.Parent!.Name;
+        var output = Path.Combine(NexGenPaths.BaseDirectory, "NexGen.Web", "bin", configuration, "net10.0", "linux-x64");
+        var start = new ProcessStartInfo("dotnet") { WorkingDirectory = output, RedirectStandardError = true, RedirectStandardOutput = true };
+        start.ArgumentList.Add(Path.Combine(output, "NexGen.Web.dll"));
+        foreach (var arg in args)
+            start.ArgumentList.Add(arg);
+        using var process = Process.Start(start)!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        try
         {
-            yield return error.Message;
-            if (error is AggregateException aggregate)
-                foreach (var inner in aggregate.InnerExceptions.SelectMany(Messages))
-                    yield return inner;
+            await process.WaitForExitAsync(timeout.Token);
         }
+        catch (OperationCanceledException)
+        {
+            process.Kill(entireProcessTree: true);
+            throw new TimeoutException($"the app kept running for 60 s with {string.Join(' ', args)}");
+        }
+        return (process.ExitCode, await stdout + await stderr);
     }
 }
