@@ -8,7 +8,7 @@ namespace NexGen.Cli.Commands;
 /// <summary><c>backtest</c>: rolling-origin accuracy of NexGen beside seasonal naive and a moving average.</summary>
 static class BacktestCommand
 {
-    public const string Usage = "backtest --windows W --horizon H [--cutoff yyyy-MM-dd] [--step S] [--calibration-windows 2] [--trees N] [--model auto|fasttree|tweedie] [--max-rows N] [--training-window N] [--horizon-buckets 1] [--store PATH]";
+    public const string Usage = "backtest --windows W --horizon H [--cutoff yyyy-MM-dd] [--step S] [--calibration-windows 2] [--trees N] [--model lightgbm|fasttree|tweedie|auto] [--max-rows N] [--training-window N] [--store PATH]";
 
     public static async Task<int> RunAsync(CommandLine line, NexGenOptions settings, CancellationToken cancellationToken)
     {
@@ -37,17 +37,17 @@ static class BacktestCommand
 
     internal static GlobalModelOptions ModelOptions(CommandLine line) => new()
     {
-        Trees = line.Int("trees", 300),
+        Trees = line.Int("trees", new GlobalModelOptions().Trees),
         Kind = line.Get("model") switch
         {
-            null or "auto" => ModelKind.Auto,
+            null or "lightgbm" => ModelKind.LightGbm,
+            "auto" => ModelKind.Auto,
             "fasttree" => ModelKind.FastTree,
             "tweedie" => ModelKind.FastTreeTweedie,
-            var other => throw new UsageException($"--model must be auto, fasttree or tweedie, not '{other}'."),
+            var other => throw new UsageException($"--model must be lightgbm, fasttree, tweedie or auto, not '{other}'."),
         },
-        MaxTrainingRows = line.Int("max-rows", 2_000_000),
+        MaxTrainingRows = line.Int("max-rows", new GlobalModelOptions().MaxTrainingRows),
         TrainingWindow = line.Int("training-window", 104),
-        HorizonBuckets = line.Int("horizon-buckets", 1) is var buckets and >= 1 ? buckets : throw new UsageException("--horizon-buckets must be at least 1."),
     };
 
     internal static DateOnly ParseDate(string text) =>

@@ -27,6 +27,8 @@ public sealed class ActiveModelForecaster(RunStore runs, ModelRegistry registry)
         if (!trainedOn.SequenceEqual(spec.Names))
             return (null, model, $"model {model.Id} was trained on other features than the data has now");
         var intervals = await registry.IntervalsAsync(model.Id, cancellationToken);
+        if (intervals.Horizon == 0)
+            return (null, model, $"model {model.Id} has no per-series interval calibration (it predates it)");
         if (intervals.Horizon < horizon)
             return (null, model, $"model {model.Id} forecasts {intervals.Horizon} periods ahead, not {horizon}");
         if (!File.Exists(model.Path))
@@ -42,12 +44,12 @@ public sealed class ActiveModelForecaster(RunStore runs, ModelRegistry registry)
         var scales = panel.Series.Select(s => s.First <= cutoff ? builder.Scale(s.Index, cutoff) : float.NaN).ToArray();
         var models = panel.Series.Select(s => s.First <= cutoff ? ModelNames.Global : "").ToArray();
         UseBaselinesChosenInTraining(panel, cutoff, horizon, point, models, await runs.SeriesModelsAsync(training.Id, cancellationToken));
-        var offsets = intervals.Offsets.Select(o => o[..horizon]).ToList();
-        var quantiles = ForecastEngine.Quantiles(panel, cutoff, horizon, point, offsets, scales);
+        var calibration = intervals.Take(horizon);
+        var quantiles = ForecastEngine.Quantiles(panel, cutoff, horizon, point, calibration, scales);
         var metrics = JsonSerializer.Deserialize<Dictionary<string, AccuracyMetrics>>(model.BacktestMetrics ?? "{}", Json)!;
         var forecast = new ForecastSet(panel, cutoff, horizon, point, intervals.Levels, quantiles, models, trained, metrics,
             forecaster.Explain(trained, cutoff, top: 5), Enum.Parse<ModelKind>(model.Kind), scales,
-            await runs.ErrorProfileAsync(training.Id, cancellationToken), offsets);
+            await runs.ErrorProfileAsync(training.Id, cancellationToken), calibration);
         return (forecast, model, $"forecast with model {model.Id}");
     }
 

@@ -1,45 +1,92 @@
 using Microsoft.ML;
-using Microsoft.ML.Data;
 using Microsoft.ML.Trainers.FastTree;
+using Microsoft.ML.Trainers.LightGbm;
 
 namespace NexGen.Core.Forecasting;
 
-/// <summary>Trains the global gradient-boosted model (ML.NET FastTree) on a <see cref="TrainingSet"/>.</summary>
+/// <summary>Trains the global gradient-boosted model (LightGBM or FastTree through ML.NET) on rows of a <see cref="FeatureMatrix"/>.</summary>
 public sealed class DemandModelTrainer(GlobalModelOptions options)
 {
-    public GlobalDemandModel Train(TrainingSet set, IReadOnlyList<string> featureNames, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Trains on <paramref name="rows"/> of <paramref name="matrix"/>. With <paramref name="validation"/> rows (LightGBM
+    /// only), training stops once the squared error on them has not improved for <see cref="GlobalModelOptions.EarlyStoppingRounds"/>
+    /// trees and keeps the best number of trees (<see cref="GlobalDemandModel.Trees"/>).
+    /// </summary>
+    public GlobalDemandModel Train(FeatureMatrix matrix, int[] rows, IReadOnlyList<string> featureNames, int[]? validation = null,
+        CancellationToken cancellationToken = default)
     {
-        if (set.Count == 0)
+        if (rows.Length == 0)
             throw new InvalidOperationException("There are no training rows: the history before the cutoff is too short.");
+        cancellationToken.ThrowIfCancellationRequested();
         var ml = new MLContext(seed: options.Seed);
         using var cancel = cancellationToken.Register(() => CancelExecution(ml));
-        var schema = Schema(set.FeatureCount);
-        var data = ml.Data.LoadFromEnumerable(Rows(set), schema);
-        var trainer = options.Kind switch
+        if (options.Kind == ModelKind.FastTreeTweedie)
+            rows = rows.Where(r => matrix.Labels[r] >= 0).ToArray();
+        var data = new MatrixDataView(matrix, rows);
+        ITransformer model = options.Kind switch
         {
-            ModelKind.FastTreeTweedie => (IEstimator<ITransformer>)ml.Regression.Trainers.FastTreeTweedie(new FastTreeTweedieTrainer.Options
+            ModelKind.FastTreeTweedie => ml.Regression.Trainers.FastTreeTweedie(new FastTreeTweedieTrainer.Options
             {
-                LabelColumnName = nameof(FeatureRow.Label),
-                FeatureColumnName = nameof(FeatureRow.Features),
+                LabelColumnName = MatrixDataView.LabelColumn,
+                FeatureColumnName = MatrixDataView.FeaturesColumn,
                 NumberOfTrees = options.Trees,
                 NumberOfLeaves = options.Leaves,
                 MinimumExampleCountPerLeaf = options.MinimumExamplesPerLeaf,
                 LearningRate = options.LearningRate,
                 NumberOfThreads = options.Threads > 0 ? options.Threads : null,
-            }),
-            _ => ml.Regression.Trainers.FastTree(new FastTreeRegressionTrainer.Options
+            }).Fit(data),
+            ModelKind.FastTree => ml.Regression.Trainers.FastTree(new FastTreeRegressionTrainer.Options
             {
-                LabelColumnName = nameof(FeatureRow.Label),
-                FeatureColumnName = nameof(FeatureRow.Features),
+                LabelColumnName = MatrixDataView.LabelColumn,
+                FeatureColumnName = MatrixDataView.FeaturesColumn,
                 NumberOfTrees = options.Trees,
                 NumberOfLeaves = options.Leaves,
                 MinimumExampleCountPerLeaf = options.MinimumExamplesPerLeaf,
                 LearningRate = options.LearningRate,
                 NumberOfThreads = options.Threads > 0 ? options.Threads : null,
-            }),
+            }).Fit(data),
+            _ => LightGbm(ml, data, validation is { Length: > 0 } ? new MatrixDataView(matrix, validation) : null, cancellationToken),
         };
-        var model = trainer.Fit(options.Kind == ModelKind.FastTreeTweedie ? ml.Data.FilterRowsByColumn(data, nameof(FeatureRow.Label), 0) : data);
-        return new GlobalDemandModel(ml, model, schema, featureNames);
+        return new GlobalDemandModel(ml, model, featureNames);
+    }
+
+    /// <summary>
+    /// LightGBM's boosting loop runs in native code that ML.NET does not stop on cancellation, so it runs on its own
+    /// thread and a cancellation returns at once; a fit already under way finishes in the background and is dropped.
+    /// </summary>
+    ITransformer LightGbm(MLContext ml, IDataView data, IDataView? validation, CancellationToken cancellationToken)
+    {
+        var trainer = ml.Regression.Trainers.LightGbm(new LightGbmRegressionTrainer.Options
+        {
+            LabelColumnName = MatrixDataView.LabelColumn,
+            FeatureColumnName = MatrixDataView.FeaturesColumn,
+            NumberOfIterations = options.Trees,
+            NumberOfLeaves = options.Leaves,
+            MinimumExampleCountPerLeaf = options.MinimumExamplesPerLeaf,
+            LearningRate = options.LearningRate,
+            NumberOfThreads = options.Threads > 0 ? options.Threads : Environment.ProcessorCount,
+            EarlyStoppingRound = validation is null ? 0 : options.EarlyStoppingRounds,
+            EvaluationMetric = LightGbmRegressionTrainer.Options.EvaluateMetricType.RootMeanSquaredError,
+            Seed = options.Seed,
+            Deterministic = true,
+            Silent = true,
+            Verbose = false,
+        });
+        var fit = Task.Factory.StartNew<ITransformer>(() => validation is null ? trainer.Fit(data) : trainer.Fit(data, validation),
+            CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+        try
+        {
+            fit.Wait(cancellationToken);
+        }
+        catch (OperationCanceledException)
+        {
+            fit.ContinueWith(f => f.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
+            throw;
+        }
+        catch (AggregateException)
+        {
+        }
+        return fit.GetAwaiter().GetResult();
     }
 
     /// <summary>
@@ -51,18 +98,5 @@ public sealed class DemandModelTrainer(GlobalModelOptions options)
         var cancel = typeof(MLContext).GetMethod("Microsoft.ML.Runtime.ICancelable.CancelExecution",
             System.Reflection.BindingFlags.Instance | System.Reflection.BindingFlags.NonPublic);
         cancel?.Invoke(ml, null);
-    }
-
-    internal static SchemaDefinition Schema(int features)
-    {
-        var schema = SchemaDefinition.Create(typeof(FeatureRow));
-        schema[nameof(FeatureRow.Features)].ColumnType = new VectorDataViewType(NumberDataViewType.Single, features);
-        return schema;
-    }
-
-    static IEnumerable<FeatureRow> Rows(TrainingSet set)
-    {
-        for (var row = 0; row < set.Count; row++)
-            yield return new FeatureRow { Label = set.Label(row), Features = set.Features(row).ToArray() };
     }
 }

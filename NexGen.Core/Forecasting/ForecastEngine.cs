@@ -1,21 +1,30 @@
 using NexGen.Core.Features;
 using NexGen.Core.Forecasting.Evaluation;
+using NexGen.Core.Store;
 
 namespace NexGen.Core.Forecasting;
 
 /// <summary>
-/// Makes a forecast as of a cutoff: backtests the global model on windows before it to collect residuals, fits on
-/// all data up to the cutoff, forecasts, and turns the residuals into quantiles (split conformal). Residuals are
-/// normalised by the forecast's own size (|forecast| + a tenth of the series scale), so a holiday peak gets a wider
-/// interval than a quiet week, and kept per horizon where there are enough of them. The same calibration windows
-/// score seasonal naive, the moving average and TSB on every series: a series whose calibration error (MAE) with one
-/// of them is clearly lower than with the global model (by <see cref="ForecastEngineOptions.SelectionMargin"/>) is
-/// forecast with that baseline, and its rows name it. With <see cref="ModelKind.Auto"/> both losses (squared error and
-/// Tweedie) are backtested on the calibration windows and the one with the lower WRMSSE is trained on all data.
+/// Makes a forecast as of a cutoff. The training rows are built once for the whole run. A calibration model, trained
+/// on data up to one horizon before the cutoff, forecasts from <see cref="ForecastEngineOptions.CalibrationWindows"/>
+/// origins between that point and the cutoff (only targets at or before the cutoff are scored); its errors on those
+/// periods also stop its training early, and the final model, trained on all data up to the cutoff, gets the same
+/// number of trees. The calibration residuals, each divided by its series' own error level
+/// (<see cref="SeriesErrorScale"/>), give the intervals (split conformal) per group of series by volume and per
+/// horizon. The same windows score seasonal naive, the moving average and TSB on every series: a series whose
+/// calibration error (MAE) with one of them is clearly lower than with the global model (by
+/// <see cref="ForecastEngineOptions.SelectionMargin"/>) is forecast with that baseline, and its rows name it.
+/// With <see cref="ModelKind.Auto"/> each candidate learner is calibrated and the one with the lower WRMSSE is trained.
 /// </summary>
 public sealed class ForecastEngine(SalesPanel panel, ForecastEngineOptions options)
 {
-    const int MinResidualsPerHorizon = 200;
+    const int MinResidualsPerHorizon = 100;
+
+    /// <summary>At most this many volume groups for the intervals.</summary>
+    const int MaxGroups = 4;
+
+    /// <summary>A volume group needs this many series, or there are fewer groups.</summary>
+    const int MinSeriesPerGroup = 50;
 
     readonly FeatureSpec _spec = FeatureSpec.For(panel);
 
@@ -23,59 +32,78 @@ public sealed class ForecastEngine(SalesPanel panel, ForecastEngineOptions optio
     {
         var horizon = options.Horizon;
         var builder = new FeatureBuilder(panel, _spec);
-        var kinds = options.Model.Kind == ModelKind.Auto ? new[] { ModelKind.FastTree, ModelKind.FastTreeTweedie } : [options.Model.Kind];
-        var calibrations = kinds.Select(kind => new Calibration(kind, horizon, panel.Series.Count)).ToArray();
-        var steps = options.CalibrationWindows * kinds.Length + 1;
-        var seasonalNaive = new List<SeriesForecastEvaluation>();
+        ModelKind[] kinds = options.Model.Kind == ModelKind.Auto ? [ModelKind.LightGbm, ModelKind.FastTreeTweedie] : [options.Model.Kind];
+        var steps = kinds.Length + 2.0;
+        var calibrationCutoff = cutoff - horizon;
+        var step = Math.Max(1, horizon / Math.Max(1, options.CalibrationWindows));
+        var origins = Enumerable.Range(0, Math.Max(1, options.CalibrationWindows)).Select(k => calibrationCutoff + k * step)
+            .Where(o => o >= 1 && o < cutoff).Distinct().ToArray();
+        var firstOrigin = (origins.Length > 0 ? calibrationCutoff : cutoff) - options.Model.TrainingWindow;
+
+        progress?.Report(("building features", 0));
+        var rows = new GlobalForecaster(panel, _spec, options.Model).BuildRows(firstOrigin, cutoff, horizon, cancellationToken);
+        cancellationToken.ThrowIfCancellationRequested();
+
         var grain = panel.PeriodDays == 7 ? Baselines.SeriesGrain.Weekly : Baselines.SeriesGrain.Daily;
         var candidates = Candidates(grain);
         var baselineErrors = new double[panel.Series.Count, candidates.Count];
-
-        var step = Math.Max(1, horizon / Math.Max(1, options.CalibrationWindows));
-        var done = 0;
-        for (var k = 1; k <= options.CalibrationWindows; k++)
+        var seasonalNaive = new List<SeriesForecastEvaluation>();
+        var actuals = new Dictionary<int, double[][]>();
+        foreach (var origin in origins)
         {
-            var calibration = cutoff - k * step;
-            if (calibration < 1)
-                break;
-            var actuals = new double[panel.Series.Count][];
-            foreach (var series in panel.Series.Where(s => s.First <= calibration))
+            var byOrigin = actuals[origin] = new double[panel.Series.Count][];
+            foreach (var series in panel.Series.Where(s => s.First <= origin))
             {
-                actuals[series.Index] = Actuals(series.Index, calibration, cutoff);
-                var history = panel.History(series.Index, calibration);
+                byOrigin[series.Index] = Actuals(series.Index, origin, cutoff);
+                var history = panel.History(series.Index, origin);
                 for (var c = 0; c < candidates.Count; c++)
                 {
                     var baseline = candidates[c].Forecast(history, horizon);
-                    baselineErrors[series.Index, c] += AbsoluteError(actuals[series.Index], baseline);
+                    baselineErrors[series.Index, c] += AbsoluteError(byOrigin[series.Index], baseline);
                     if (candidates[c].Name == ModelNames.SeasonalNaive)
-                        seasonalNaive.Add(Evaluation(series, calibration, actuals[series.Index], baseline, history));
+                        seasonalNaive.Add(Evaluation(series, origin, byOrigin[series.Index], baseline, history));
                 }
-            }
-            foreach (var calibrated in calibrations)
-            {
-                progress?.Report(($"calibration window {k}/{options.CalibrationWindows}: training {calibrated.Kind}", (double)done++ / steps));
-                var forecaster = new GlobalForecaster(panel, _spec, options.Model with { Kind = calibrated.Kind });
-                var predicted = forecaster.Predict(forecaster.Fit(calibration, horizon, cancellationToken), calibration, horizon);
-                foreach (var series in panel.Series.Where(s => s.First <= calibration))
-                    calibrated.Add(series, calibration, actuals[series.Index], predicted.AsSpan(series.Index * horizon, horizon),
-                        builder.Scale(series.Index, calibration), panel.History(series.Index, calibration), this);
             }
         }
 
-        // Squared error or Tweedie: whichever backtested better (WRMSSE) on the calibration windows.
-        var chosen = calibrations.OrderBy(c => c.Global.Count == 0 ? 0 : Score(Accuracy.Evaluate(c.Global).Wrmsse)).First();
-        progress?.Report(($"training {chosen.Kind}", (steps - 1.0) / steps));
-        var final = new GlobalForecaster(panel, _spec, options.Model with { Kind = chosen.Kind });
-        var trained = final.Fit(cutoff, horizon, cancellationToken);
-        progress?.Report(("forecasting", (steps - 0.2) / steps));
+        var validation = rows.Select(r => rows.Origins[r] >= calibrationCutoff && rows.Targets[r] <= cutoff);
+        var calibrations = new List<Calibration>();
+        var done = 0;
+        foreach (var kind in origins.Length == 0 ? [] : kinds)
+        {
+            progress?.Report(($"calibrating {kind}", ++done / steps));
+            var forecaster = new GlobalForecaster(panel, _spec, options.Model with { Kind = kind });
+            var model = forecaster.Fit(rows, calibrationCutoff, validation, options.Model.Trees, cancellationToken);
+            var calibration = new Calibration(kind, model.Trees, horizon, panel.Series.Count);
+            foreach (var origin in origins)
+            {
+                var predicted = forecaster.Predict(model, origin, horizon);
+                foreach (var series in panel.Series.Where(s => s.First <= origin))
+                {
+                    var scale = builder.Scale(series.Index, origin);
+                    calibration.Add(series, origin, actuals[origin][series.Index], predicted.AsSpan(series.Index * horizon, horizon), scale,
+                        SeriesErrorScale.At(panel, series.Index, origin, scale), panel.History(series.Index, origin), this);
+                }
+            }
+            calibrations.Add(calibration);
+        }
+
+        // With several learners, the one whose calibration backtest had the lower WRMSSE.
+        var chosen = calibrations.OrderBy(c => c.Global.Count == 0 ? 0 : Score(Accuracy.Evaluate(c.Global).Wrmsse)).FirstOrDefault();
+        var finalKind = chosen?.Kind ?? kinds[0];
+        progress?.Report(($"training {finalKind}", (steps - 1) / steps));
+        var final = new GlobalForecaster(panel, _spec, options.Model with { Kind = finalKind });
+        var trained = final.Fit(rows, cutoff, null, chosen?.Trees is > 0 and var trees ? trees : options.Model.Trees, cancellationToken);
+        rows = null!; // the rows are the run's largest allocation: free them before forecasting
+        progress?.Report(("forecasting", (steps - 0.3) / steps));
         var pointForecast = final.Predict(trained, cutoff, horizon);
         var models = panel.Series.Select(s => s.First <= cutoff ? ModelNames.Global : "").ToArray();
-        if (chosen.Global.Count > 0)
+        if (chosen is { Global.Count: > 0 })
             SelectPerSeries(cutoff, pointForecast, models, chosen.Errors, baselineErrors, candidates);
         var scales = panel.Series.Select(s => s.First <= cutoff ? builder.Scale(s.Index, cutoff) : float.NaN).ToArray();
-        var offsets = Offsets(chosen.Residuals);
-        var quantiles = Quantiles(panel, cutoff, horizon, pointForecast, offsets, scales);
-        var calibrationMetrics = chosen.Global.Count == 0
+        var intervals = chosen is null ? new ModelIntervals(options.Levels, []) : Intervals(chosen);
+        var quantiles = Quantiles(panel, cutoff, horizon, point: pointForecast, intervals, scales);
+        var calibrationMetrics = chosen is not { Global.Count: > 0 }
             ? new Dictionary<string, AccuracyMetrics>()
             : new Dictionary<string, AccuracyMetrics>
             {
@@ -86,51 +114,53 @@ public sealed class ForecastEngine(SalesPanel panel, ForecastEngineOptions optio
             calibrationMetrics[$"{ModelNames.Global}_{other.Kind.ToString().ToLowerInvariant()}"] = Accuracy.Evaluate(other.Global);
         progress?.Report(("explaining", (steps - 0.1) / steps));
         var explanations = final.Explain(trained, cutoff, top: 5);
-        return new ForecastSet(panel, cutoff, horizon, pointForecast, options.Levels, quantiles, models, trained, calibrationMetrics, explanations, chosen.Kind,
-            scales, ErrorProfile.FromErrors(chosen.Cumulative), offsets)
+        return new ForecastSet(panel, cutoff, horizon, pointForecast, options.Levels, quantiles, models, trained, calibrationMetrics, explanations,
+            finalKind, scales, chosen is null ? null : ErrorProfile.FromErrors(chosen.Cumulative), intervals)
         {
-            Backtests = chosen.Global,
+            Backtests = chosen?.Global ?? [],
             NaiveBacktests = seasonalNaive,
         };
     }
 
     static double Score(double wrmsse) => double.IsFinite(wrmsse) ? wrmsse : double.MaxValue;
 
-    /// <summary>What happened after a calibration cutoff, up to the forecast cutoff (NaN later, and in stock-outs).</summary>
-    double[] Actuals(int series, int calibration, int cutoff)
+    /// <summary>What happened after a calibration origin, up to the forecast cutoff (NaN later, and in stock-outs).</summary>
+    double[] Actuals(int series, int origin, int cutoff)
     {
         var offset = panel.Offset(series);
         var actual = new double[options.Horizon];
         Array.Fill(actual, double.NaN);
-        for (var h = 1; h <= options.Horizon && calibration + h <= cutoff; h++)
-            if (!panel.Censored[offset + calibration + h])
-                actual[h - 1] = panel.Quantity[offset + calibration + h];
+        for (var h = 1; h <= options.Horizon && origin + h <= cutoff; h++)
+            if (!panel.Censored[offset + origin + h])
+                actual[h - 1] = panel.Quantity[offset + origin + h];
         return actual;
     }
 
-    SeriesForecastEvaluation Evaluation(PanelSeries series, int calibration, double[] actual, double[] forecast, double[] history) =>
-        new(series.Location, series.Sku, panel.DateOf(calibration), actual, forecast, Accuracy.NaiveScale(history), Accuracy.SalesWeight(history, options.Horizon));
+    SeriesForecastEvaluation Evaluation(PanelSeries series, int origin, double[] actual, double[] forecast, double[] history) =>
+        new(series.Location, series.Sku, panel.DateOf(origin), actual, forecast, Accuracy.NaiveScale(history), Accuracy.SalesWeight(history, options.Horizon));
 
     /// <summary>
-    /// One model kind's calibration: normalised residuals per horizon, normalised cumulative errors per number of
-    /// periods (<see cref="ErrorProfile"/>), evaluations and each series' error.
+    /// One learner's calibration: residuals per horizon divided by each series' error scale (with the series' scale,
+    /// which picks its volume group), normalised cumulative errors per number of periods (<see cref="ErrorProfile"/>),
+    /// evaluations, each series' error and the number of trees early stopping kept.
     /// </summary>
-    sealed class Calibration(ModelKind kind, int horizon, int series)
+    sealed class Calibration(ModelKind kind, int trees, int horizon, int series)
     {
         public ModelKind Kind => kind;
-        public List<double>[] Residuals { get; } = Enumerable.Range(0, horizon).Select(_ => new List<double>()).ToArray();
+        public int Trees => trees;
+        public List<(double Scale, double Residual)>[] Residuals { get; } = Enumerable.Range(0, horizon).Select(_ => new List<(double, double)>()).ToArray();
         public List<(double Scale, double Error)>[] Cumulative { get; } = Enumerable.Range(0, horizon).Select(_ => new List<(double, double)>()).ToArray();
         public List<SeriesForecastEvaluation> Global { get; } = [];
         public double[] Errors { get; } = new double[series];
 
-        public void Add(PanelSeries s, int calibration, double[] actual, ReadOnlySpan<float> predicted, float scale, double[] history, ForecastEngine engine)
+        public void Add(PanelSeries s, int origin, double[] actual, ReadOnlySpan<float> predicted, float scale, float errorScale, double[] history, ForecastEngine engine)
         {
             var points = new double[horizon];
             for (var h = 0; h < horizon; h++)
             {
                 points[h] = predicted[h];
                 if (!double.IsNaN(actual[h]))
-                    Residuals[h].Add((actual[h] - points[h]) / ErrorProfile.Normaliser(points[h], scale, 1));
+                    Residuals[h].Add((scale, (actual[h] - points[h]) / errorScale));
             }
             double error = 0, demand = 0;
             for (var h = 0; h < horizon && !double.IsNaN(actual[h]); h++)
@@ -139,7 +169,7 @@ public sealed class ForecastEngine(SalesPanel panel, ForecastEngineOptions optio
                 demand += points[h];
                 Cumulative[h].Add((scale, error / ErrorProfile.Normaliser(demand, scale, h + 1)));
             }
-            Global.Add(engine.Evaluation(s, calibration, actual, points, history));
+            Global.Add(engine.Evaluation(s, origin, actual, points, history));
             Errors[s.Index] += AbsoluteError(actual, points);
         }
     }
@@ -184,32 +214,59 @@ public sealed class ForecastEngine(SalesPanel panel, ForecastEngineOptions optio
     }
 
     /// <summary>
-    /// Per quantile level and horizon, the conformal quantile of the normalised residuals (all horizons pooled where
-    /// a horizon has fewer than <see cref="MinResidualsPerHorizon"/>).
+    /// Per volume group (up to <see cref="MaxGroups"/> of equal series count, split at quantiles of the scale), level
+    /// and horizon, the conformal quantile of the residuals divided by the series' error scale; a horizon with fewer
+    /// than <see cref="MinResidualsPerHorizon"/> residuals in a group takes those of its neighbouring horizons.
     /// </summary>
-    double[][] Offsets(List<double>[] residuals)
+    ModelIntervals Intervals(Calibration calibration)
     {
-        var pooled = residuals.SelectMany(r => r).ToList();
-        return options.Levels.Select(level => Enumerable.Range(0, options.Horizon)
-            .Select(h => Conformal.Quantile(residuals[h].Count >= MinResidualsPerHorizon ? residuals[h] : pooled, level)).ToArray()).ToArray();
+        var scales = calibration.Residuals[0].Select(r => r.Scale).Distinct().Order().ToArray();
+        var groups = Math.Clamp(scales.Length / MinSeriesPerGroup, 1, MaxGroups);
+        double[] bounds = scales.Length == 0
+            ? [0]
+            : [0, .. Enumerable.Range(1, groups - 1).Select(g => scales[scales.Length * g / groups]).Where(b => b > scales[0]).Distinct()];
+        return new ModelIntervals(options.Levels, bounds.Select((from, g) =>
+        {
+            var to = g + 1 < bounds.Length ? bounds[g + 1] : double.PositiveInfinity;
+            var residuals = calibration.Residuals.Select(byHorizon => byHorizon.Where(r => r.Scale >= from && r.Scale < to).Select(r => r.Residual).ToList()).ToArray();
+            return new ModelIntervals.Group(from, options.Levels.Select(level => Enumerable.Range(0, options.Horizon)
+                .Select(h => Conformal.Quantile(Neighbourhood(residuals, h), level)).ToArray()).ToList());
+        }).ToList());
+    }
+
+    /// <summary>Horizon h's residuals, widened to h - 1 .. h + 1, h - 2 .. h + 2, ... until there are enough.</summary>
+    static List<double> Neighbourhood(List<double>[] residuals, int h)
+    {
+        var result = new List<double>(residuals[h]);
+        for (var width = 1; result.Count < MinResidualsPerHorizon && width < residuals.Length; width++)
+        {
+            if (h - width >= 0)
+                result.AddRange(residuals[h - width]);
+            if (h + width < residuals.Length)
+                result.AddRange(residuals[h + width]);
+        }
+        return result;
     }
 
     /// <summary>
-    /// Quantile forecasts per level: point + offset x (|point| + 0.1 x scale), floored at 0; NaN for series that start
-    /// after the cutoff.
+    /// Quantile forecasts per level: point + offset x the series' error scale (<see cref="SeriesErrorScale"/>), with the
+    /// offsets of its volume group, floored at 0; NaN for series that start after the cutoff.
     /// </summary>
-    /// <param name="offsets">Normalised offsets per level and horizon (<see cref="ForecastSet.Offsets"/>).</param>
-    internal static float[][] Quantiles(SalesPanel panel, int cutoff, int horizon, float[] point, IReadOnlyList<double[]> offsets, float[] scales)
+    internal static float[][] Quantiles(SalesPanel panel, int cutoff, int horizon, float[] point, ModelIntervals intervals, float[] scales)
     {
-        var result = offsets.Select(_ => new float[point.Length]).ToArray();
+        var result = intervals.Levels.Select(_ => new float[point.Length]).ToArray();
         foreach (var r in result)
             Array.Fill(r, float.NaN);
+        if (intervals.Groups.Count == 0)
+            return result;
         foreach (var series in panel.Series.Where(s => s.First <= cutoff))
         {
+            var scale = scales[series.Index];
+            var unit = SeriesErrorScale.At(panel, series.Index, cutoff, scale);
+            var offsets = intervals.OffsetsFor(scale);
             for (var h = 0; h < horizon; h++)
             {
                 var i = series.Index * horizon + h;
-                var unit = ErrorProfile.Normaliser(point[i], scales[series.Index], 1);
                 for (var l = 0; l < offsets.Count; l++)
                     result[l][i] = (float)Math.Max(0, point[i] + offsets[l][h] * unit);
             }

@@ -215,7 +215,7 @@ public sealed class ForecastService(DuckDbStore store, RunStore runs, ModelRegis
             cancellationToken.ThrowIfCancellationRequested();
             Progress("saving the model", 0.92);
             var model = await SaveModelAsync(forecast, options, cancellationToken);
-            modelId = await registry.RegisterAsync(model, new ModelIntervals(forecast.Levels, forecast.Offsets), cancellationToken);
+            modelId = await registry.RegisterAsync(model, forecast.Intervals, cancellationToken);
         }
         else
         {
@@ -303,16 +303,23 @@ public sealed class ForecastService(DuckDbStore store, RunStore runs, ModelRegis
         }
     }
 
-    /// <summary>The top contributions of every series whose forecast is the global model's.</summary>
+    /// <summary>
+    /// How the first forecast period of every series the global model forecasts is made up: the seasonal base (rank
+    /// 0, <see cref="ForecastExplanation.BaseFeature"/>), the top contributions (ranks 1 ..) and everything else (the
+    /// last rank, <see cref="ForecastExplanation.RestFeature"/>), which add up to the forecast.
+    /// </summary>
     static IEnumerable<ForecastExplanation> Explanations(ForecastSet forecast)
     {
         foreach (var s in forecast.ForecastSeries)
         {
-            if (forecast.Explanations[s] is not { } top || forecast.Model[s] != ModelNames.Global)
+            if (forecast.Explanations[s] is not { } breakdown || forecast.Model[s] != ModelNames.Global)
                 continue;
             var series = forecast.Panel.Series[s];
+            yield return new ForecastExplanation(series.Location, series.Sku, 0, ForecastExplanation.BaseFeature, Math.Round(breakdown.Base, 4));
+            var top = breakdown.Contributions;
             for (var rank = 0; rank < top.Count; rank++)
                 yield return new ForecastExplanation(series.Location, series.Sku, rank + 1, top[rank].Feature, Math.Round(top[rank].Contribution, 4));
+            yield return new ForecastExplanation(series.Location, series.Sku, top.Count + 1, ForecastExplanation.RestFeature, Math.Round(breakdown.EverythingElse, 4));
         }
     }
 

@@ -7,8 +7,8 @@ namespace NexGen.Core.Forecasting;
 /// per quantile level, indexed <c>[series * Horizon + h - 1]</c>; NaN for series that start after the cutoff.
 /// <see cref="Scales"/> holds each series' mean demand per period at the cutoff (units; NaN when not forecast), the unit
 /// of its intervals and of <see cref="ErrorProfile"/>, which is null when no calibration window had actuals.
-/// <see cref="Offsets"/> are the intervals' normalised residual quantiles per level and horizon
-/// (quantile = point + offset x (|point| + 0.1 x scale)), kept with the model so it can forecast again later.
+/// <see cref="Intervals"/> is the intervals' calibration (per volume group, level and horizon, the residual quantile in
+/// units of each series' error scale), kept with the model so it can forecast again later.
 /// </summary>
 public sealed record ForecastSet(
     SalesPanel Panel,
@@ -20,11 +20,11 @@ public sealed record ForecastSet(
     string[] Model,
     GlobalDemandModel Trained,
     IReadOnlyDictionary<string, Evaluation.AccuracyMetrics> CalibrationMetrics,
-    IReadOnlyList<(string Feature, float Contribution)>?[] Explanations,
+    ForecastBreakdown?[] Explanations,
     ModelKind Kind,
     float[] Scales,
     ErrorProfile? ErrorProfile,
-    IReadOnlyList<double[]> Offsets)
+    Store.ModelIntervals Intervals)
 {
     public DateOnly CutoffDate => Panel.DateOf(Cutoff);
 

@@ -3,9 +3,9 @@ using NexGen.Core.Features;
 namespace NexGen.Core.Forecasting;
 
 /// <summary>
-/// The global model's fit and predict for one cutoff: one model over all series, direct multi-horizon with the
-/// horizon as a feature (optionally one model per horizon bucket, <see cref="GlobalModelOptions.HorizonBuckets"/>),
-/// series scaled by their recent mean so large and small series learn together.
+/// The global model's rows, fit and predict: one model over all series, direct multi-horizon with the horizon as a
+/// feature, series scaled by their recent mean so large and small series learn together. A run builds its training
+/// rows once (<see cref="BuildRows"/>) and fits every model on a slice of them.
 /// </summary>
 public sealed class GlobalForecaster(SalesPanel panel, FeatureSpec spec, GlobalModelOptions options)
 {
@@ -13,17 +13,23 @@ public sealed class GlobalForecaster(SalesPanel panel, FeatureSpec spec, GlobalM
 
     public FeatureSpec Spec => spec;
 
-    /// <summary>Trains on targets at or before <paramref name="cutoff"/> (a period index), for horizons 1..<paramref name="horizon"/>.</summary>
+    /// <summary>Builds the rows up to <paramref name="cutoff"/> and trains on them (what a single fit needs).</summary>
     public GlobalDemandModel Fit(int cutoff, int horizon, CancellationToken cancellationToken = default)
     {
-        var trainer = new DemandModelTrainer(options);
-        var width = (horizon + options.HorizonBuckets - 1) / options.HorizonBuckets;
-        if (width >= horizon)
-            return trainer.Train(BuildTrainingSet(cutoff, 1, horizon, cancellationToken), spec.Names, cancellationToken);
-        var buckets = new List<GlobalDemandModel>();
-        for (var first = 1; first <= horizon; first += width)
-            buckets.Add(trainer.Train(BuildTrainingSet(cutoff, first, Math.Min(horizon, first + width - 1), cancellationToken), spec.Names, cancellationToken));
-        return GlobalDemandModel.ByHorizon(buckets, width);
+        var rows = BuildRows(cutoff - options.TrainingWindow, cutoff, horizon, cancellationToken);
+        return Fit(rows, cutoff, null, options.Trees, cancellationToken);
+    }
+
+    /// <summary>
+    /// Trains on the rows of <paramref name="matrix"/> whose target is at or before <paramref name="cutoff"/> and whose
+    /// origin lies in the training window before it; <paramref name="validation"/> rows (later targets) stop
+    /// training early.
+    /// </summary>
+    public GlobalDemandModel Fit(FeatureMatrix matrix, int cutoff, int[]? validation, int trees, CancellationToken cancellationToken = default)
+    {
+        var first = cutoff - options.TrainingWindow;
+        var rows = matrix.Select(r => matrix.Targets[r] <= cutoff && matrix.Origins[r] >= first);
+        return new DemandModelTrainer(options with { Trees = trees }).Train(matrix, rows, spec.Names, validation, cancellationToken);
     }
 
     /// <summary>
@@ -32,22 +38,8 @@ public sealed class GlobalForecaster(SalesPanel panel, FeatureSpec spec, GlobalM
     /// </summary>
     public float[] Predict(GlobalDemandModel model, int cutoff, int horizon)
     {
-        var width = _features.Length;
-        var series = panel.Series.Where(s => s.First <= cutoff).Select(s => s.Index).ToArray();
-        var rows = new float[series.Length * horizon * width];
-        var scales = new float[series.Length];
-        var bases = new float[series.Length * horizon];
-        Parallel.For(0, series.Length, new ParallelOptions { MaxDegreeOfParallelism = Threads }, i =>
-        {
-            scales[i] = _features.Scale(series[i], cutoff);
-            for (var h = 1; h <= horizon; h++)
-            {
-                var row = i * horizon + h - 1;
-                bases[row] = _features.Base(series[i], cutoff, h);
-                _features.Build(series[i], cutoff, h, scales[i], bases[row], rows.AsSpan(row * width, width));
-            }
-        });
-        var scaled = model.Predict(rows);
+        var (matrix, series, scales, bases) = PredictionRows(cutoff, horizon);
+        var scaled = model.Predict(matrix);
         var result = new float[panel.Series.Count * horizon];
         Array.Fill(result, float.NaN);
         for (var i = 0; i < series.Length; i++)
@@ -57,88 +49,163 @@ public sealed class GlobalForecaster(SalesPanel panel, FeatureSpec spec, GlobalM
     }
 
     /// <summary>
-    /// The features that moved each series' first forecast period most, with their contributions in units of demand
-    /// per period (the model's scaled contribution times the series scale); null for series that have not started.
+    /// How each series' first forecast period is made up, in units of demand per period: the seasonal base the model
+    /// corrects, the <paramref name="top"/> features that moved it most (the model's scaled contribution times the
+    /// series scale), and everything else (the other features, the model's own offset and the floor at zero), so that
+    /// base + contributions + everything else = the forecast. Null for series that have not started.
     /// </summary>
-    public IReadOnlyList<(string Feature, float Contribution)>?[] Explain(GlobalDemandModel model, int cutoff, int top)
+    public ForecastBreakdown?[] Explain(GlobalDemandModel model, int cutoff, int top)
     {
-        var width = _features.Length;
-        var series = panel.Series.Where(s => s.First <= cutoff).Select(s => s.Index).ToArray();
-        var rows = new float[series.Length * width];
-        var scales = new float[series.Length];
-        for (var i = 0; i < series.Length; i++)
-        {
-            scales[i] = _features.Scale(series[i], cutoff);
-            _features.Build(series[i], cutoff, 1, scales[i], _features.Base(series[i], cutoff, 1), rows.AsSpan(i * width, width));
-        }
-        var contributions = model.Contributions(rows, top);
-        var result = new IReadOnlyList<(string, float)>?[panel.Series.Count];
+        var (matrix, series, scales, bases) = PredictionRows(cutoff, 1);
+        var contributions = model.Contributions(matrix, top);
+        var scaled = model.Predict(matrix);
+        var result = new ForecastBreakdown?[panel.Series.Count];
         for (var i = 0; i < contributions.Length; i++)
-            result[series[i]] = contributions[i].Select(c => (c.Feature, c.Contribution * scales[i])).ToList();
+        {
+            var forecast = Math.Max(0, Offset(bases[i]) + scaled[i] * scales[i]);
+            var listed = contributions[i].Select(c => (c.Feature, c.Contribution * scales[i])).ToList();
+            var baseline = Offset(bases[i]);
+            result[series[i]] = new ForecastBreakdown(baseline, listed, forecast - baseline - listed.Sum(c => c.Item2), forecast);
+        }
         return result;
     }
 
-    /// <summary>
-    /// Rows for every series, origin in the training window and horizon in <paramref name="firstHorizon"/> ..
-    /// <paramref name="lastHorizon"/> whose target is known, not censored and at or before the cutoff; sampled down to <see cref="GlobalModelOptions.MaxTrainingRows"/> by a seeded hash, so the
-    /// same data always gives the same rows. Rows learn the same kind of base the forecasts use: where the seasonal
-    /// base exists for enough rows (a year of weekly history), rows with only the fallback base are left out, since
-    /// their residuals hold the seasonality that the seasonal base already carries.
-    /// </summary>
-    public TrainingSet BuildTrainingSet(int cutoff, int firstHorizon, int lastHorizon, CancellationToken cancellationToken = default)
+    (FeatureMatrix Matrix, int[] Series, float[] Scales, float[] Bases) PredictionRows(int cutoff, int horizon)
     {
-        var firstOrigin = Math.Max(0, cutoff - options.TrainingWindow);
-        long candidates = 0, seasonalCandidates = 0;
-        foreach (var s in panel.Series)
-            for (var origin = Math.Max(firstOrigin, s.First); origin < cutoff; origin++)
-                for (var h = firstHorizon; h <= lastHorizon && origin + h <= cutoff; h++)
-                {
-                    candidates++;
-                    if (origin + h - spec.Year >= s.First || spec.Season != spec.Year)
-                        seasonalCandidates++;
-                }
-        var seasonalOnly = seasonalCandidates >= candidates / 10;
-        var rows = seasonalOnly ? seasonalCandidates : candidates;
-        var keep = rows <= options.MaxTrainingRows ? 1.0 : options.MaxTrainingRows / (double)rows;
-
-        var perSeries = new TrainingSet[panel.Series.Count];
-        Parallel.For(0, panel.Series.Count, new ParallelOptions { MaxDegreeOfParallelism = Threads, CancellationToken = cancellationToken }, s =>
+        var series = panel.Series.Where(s => s.First <= cutoff).Select(s => s.Index).ToArray();
+        var matrix = new FeatureMatrix(_features.Length, series.Length * horizon);
+        var scales = new float[series.Length];
+        var bases = new float[series.Length * horizon];
+        Parallel.For(0, series.Length, new ParallelOptions { MaxDegreeOfParallelism = Threads }, i =>
         {
-            var set = new TrainingSet(_features.Length);
-            var buffer = new float[_features.Length];
-            var first = panel.Series[s].First;
-            var offset = panel.Offset(s);
-            for (var origin = Math.Max(firstOrigin, first); origin < cutoff; origin++)
+            scales[i] = _features.Scale(series[i], cutoff);
+            for (var h = 1; h <= horizon; h++)
             {
-                var scale = float.NaN;
-                for (var h = firstHorizon; h <= lastHorizon && origin + h <= cutoff; h++)
-                {
-                    var target = origin + h;
-                    if (panel.Censored[offset + target] || Sample(s, origin, h) >= keep)
-                        continue;
-                    var baseline = _features.Base(s, origin, h, out var seasonal);
-                    if (seasonalOnly && !seasonal)
-                        continue;
-                    if (float.IsNaN(scale))
-                        scale = _features.Scale(s, origin);
-                    _features.Build(s, origin, h, scale, baseline, buffer);
-                    var label = (panel.Demand[offset + target] - Offset(baseline)) / scale;
-                    set.Add(buffer, Math.Clamp(label, -FeatureBuilder.MaxScaled, FeatureBuilder.MaxScaled));
-                }
+                var row = i * horizon + h - 1;
+                bases[row] = _features.Base(series[i], cutoff, h);
+                _features.Build(series[i], cutoff, h, scales[i], bases[row], matrix.Row(row));
+                matrix.Series[row] = series[i];
+                matrix.Origins[row] = cutoff;
+                matrix.Targets[row] = cutoff + h;
             }
-            perSeries[s] = set;
         });
-        var all = new TrainingSet(_features.Length);
-        foreach (var set in perSeries)
-            for (var row = 0; row < set.Count; row++)
-                all.Add(set.Features(row), set.Label(row));
-        return all;
+        return (matrix, series, scales, bases);
     }
 
     /// <summary>
-    /// What the target is measured from: the seasonal base for squared-error FastTree (the model learns corrections,
-    /// which may be negative); zero for Tweedie, whose loss needs non-negative targets, so it learns scaled demand
-    /// itself (the base is still a feature).
+    /// Rows for every series, origin in [<paramref name="firstOrigin"/>, <paramref name="cutoff"/>) and horizon 1 ..
+    /// <paramref name="horizon"/>, whose target is known, not censored and at or before the cutoff. Sampled down to
+    /// <see cref="GlobalModelOptions.MaxTrainingRows"/> by a seeded hash, so the same data always gives the same rows;
+    /// a series keeps a share of its rows proportional to the square root of its scale (capped at all of them), so
+    /// the series that carry the volume are learned from most closely while small ones still teach the model. Rows
+    /// learn the same kind of base the forecasts use: where the seasonal base exists for enough rows (a year of weekly
+    /// history), rows with only the fallback base are left out, since their residuals hold the seasonality that the
+    /// seasonal base already carries.
+    /// </summary>
+    public FeatureMatrix BuildRows(int firstOrigin, int cutoff, int horizon, CancellationToken cancellationToken = default)
+    {
+        firstOrigin = Math.Max(0, firstOrigin);
+        var count = panel.Series.Count;
+        var candidates = new long[count];
+        long all = 0, seasonal = 0;
+        foreach (var s in panel.Series)
+            for (var origin = Math.Max(firstOrigin, s.First); origin < cutoff; origin++)
+                for (var h = 1; h <= horizon && origin + h <= cutoff; h++)
+                {
+                    all++;
+                    if (origin + h - spec.Year >= s.First || spec.Season != spec.Year)
+                    {
+                        seasonal++;
+                        candidates[s.Index]++;
+                    }
+                }
+        var seasonalOnly = seasonal >= all / 10;
+        if (!seasonalOnly)
+            foreach (var s in panel.Series)
+                candidates[s.Index] = Enumerable.Range(Math.Max(firstOrigin, s.First), Math.Max(0, cutoff - Math.Max(firstOrigin, s.First)))
+                    .Sum(origin => (long)Math.Min(horizon, cutoff - origin));
+        var keep = KeepShares(candidates, cutoff);
+
+        var kept = new int[count];
+        Parallel.For(0, count, new ParallelOptions { MaxDegreeOfParallelism = Threads, CancellationToken = cancellationToken },
+            s => kept[s] = Visit(s, firstOrigin, cutoff, horizon, keep[s], seasonalOnly, null, 0));
+        var starts = new int[count + 1];
+        for (var s = 0; s < count; s++)
+            starts[s + 1] = starts[s] + kept[s];
+        var matrix = new FeatureMatrix(_features.Length, starts[count]);
+        Parallel.For(0, count, new ParallelOptions { MaxDegreeOfParallelism = Threads, CancellationToken = cancellationToken },
+            s => Visit(s, firstOrigin, cutoff, horizon, keep[s], seasonalOnly, matrix, starts[s]));
+        return matrix;
+    }
+
+    /// <summary>Counts (and with a matrix, writes from row <paramref name="start"/>) the sampled rows of one series.</summary>
+    int Visit(int s, int firstOrigin, int cutoff, int horizon, double keep, bool seasonalOnly, FeatureMatrix? matrix, int start)
+    {
+        var first = panel.Series[s].First;
+        var offset = panel.Offset(s);
+        var row = start;
+        for (var origin = Math.Max(firstOrigin, first); origin < cutoff; origin++)
+        {
+            var scale = float.NaN;
+            for (var h = 1; h <= horizon && origin + h <= cutoff; h++)
+            {
+                var target = origin + h;
+                if (panel.Censored[offset + target] || (keep < 1 && Sample(s, origin, h) >= keep))
+                    continue;
+                var baseline = _features.Base(s, origin, h, out var isSeasonal);
+                if (seasonalOnly && !isSeasonal)
+                    continue;
+                if (matrix is not null)
+                {
+                    if (float.IsNaN(scale))
+                        scale = _features.Scale(s, origin);
+                    _features.Build(s, origin, h, scale, baseline, matrix.Row(row));
+                    var label = (panel.Demand[offset + target] - Offset(baseline)) / scale;
+                    matrix.Labels[row] = Math.Clamp(label, -FeatureBuilder.MaxScaled, FeatureBuilder.MaxScaled);
+                    matrix.Series[row] = s;
+                    matrix.Origins[row] = origin;
+                    matrix.Targets[row] = target;
+                }
+                row++;
+            }
+        }
+        return row - start;
+    }
+
+    /// <summary>
+    /// The share of its candidate rows each series keeps: min(1, k x sqrt(scale)), k set so the kept rows add up to
+    /// the budget (1 for every series when all rows fit).
+    /// </summary>
+    double[] KeepShares(long[] candidates, int cutoff)
+    {
+        var keep = new double[candidates.Length];
+        if (candidates.Sum() <= options.MaxTrainingRows)
+        {
+            Array.Fill(keep, 1.0);
+            return keep;
+        }
+        var weights = panel.Series.Select(s => s.First < cutoff ? Math.Sqrt(_features.Scale(s.Index, cutoff)) : 0).ToArray();
+        double Kept(double k) => candidates.Select((n, s) => n * Math.Min(1, k * weights[s])).Sum();
+        double low = 0, high = 1;
+        while (Kept(high) < options.MaxTrainingRows && high < 1e12)
+            high *= 2;
+        for (var i = 0; i < 60; i++)
+        {
+            var mid = (low + high) / 2;
+            if (Kept(mid) > options.MaxTrainingRows)
+                high = mid;
+            else
+                low = mid;
+        }
+        for (var s = 0; s < keep.Length; s++)
+            keep[s] = Math.Min(1, low * weights[s]);
+        return keep;
+    }
+
+    /// <summary>
+    /// What the target is measured from: the seasonal base for squared-error models (they learn corrections, which
+    /// may be negative); zero for Tweedie, whose loss needs non-negative targets, so it learns scaled demand itself
+    /// (the base is still a feature).
     /// </summary>
     float Offset(float baseline) => options.Kind == ModelKind.FastTreeTweedie ? 0 : baseline;
 

@@ -26,24 +26,26 @@ public sealed class ModelRegistry(DuckDbStore store)
         {
             using var transaction = connection.BeginTransaction();
             var id = Insert(connection, transaction, model);
-            for (var l = 0; l < intervals.Levels.Count; l++)
-                for (var h = 0; h < intervals.Offsets[l].Length; h++)
-                    connection.Execute("INSERT INTO model_intervals VALUES ($id, $level, $horizon, $offset)",
-                        new { id, level = intervals.Levels[l], horizon = h + 1, offset = intervals.Offsets[l][h] }, transaction);
+            foreach (var group in intervals.Groups)
+                for (var l = 0; l < intervals.Levels.Count; l++)
+                    for (var h = 0; h < group.Offsets[l].Length; h++)
+                        connection.Execute("INSERT INTO model_intervals VALUES ($id, $level, $horizon, $offset, $scaleFrom)",
+                            new { id, level = intervals.Levels[l], horizon = h + 1, offset = group.Offsets[l][h], scaleFrom = group.ScaleFrom }, transaction);
             transaction.Commit();
             return Task.FromResult(id);
         }, cancellationToken);
     }
 
-    /// <summary>A model's interval offsets; no levels when it has none (registered without them).</summary>
+    /// <summary>A model's interval calibration; no levels or groups when it has none (registered without them).</summary>
     public async Task<ModelIntervals> IntervalsAsync(long id, CancellationToken cancellationToken = default)
     {
         using var connection = store.Open();
-        var rows = (await connection.QueryAsync<(double Level, int Horizon, double Offset)>(new CommandDefinition(
-            "SELECT level, horizon, \"offset\" FROM model_intervals WHERE model_id = $id ORDER BY level, horizon",
+        var rows = (await connection.QueryAsync<(double ScaleFrom, double Level, int Horizon, double Offset)>(new CommandDefinition(
+            "SELECT scale_from, level, horizon, \"offset\" FROM model_intervals WHERE model_id = $id ORDER BY scale_from, level, horizon",
             new { id }, cancellationToken: cancellationToken))).AsList();
-        var levels = rows.Select(r => r.Level).Distinct().ToList();
-        return new ModelIntervals(levels, levels.Select(l => rows.Where(r => r.Level == l).Select(r => r.Offset).ToArray()).ToList());
+        var levels = rows.Select(r => r.Level).Distinct().Order().ToList();
+        return new ModelIntervals(levels, rows.GroupBy(r => r.ScaleFrom).Select(g => new ModelIntervals.Group(g.Key,
+            levels.Select(l => g.Where(r => r.Level == l).Select(r => r.Offset).ToArray()).ToList())).ToList());
     }
 
     /// <summary>The active model, or null when none has been activated yet.</summary>

@@ -138,6 +138,12 @@ public static class StoreSchema
             run_id BIGINT NOT NULL, location VARCHAR NOT NULL, sku VARCHAR NOT NULL, origin DATE NOT NULL, date DATE NOT NULL,
             actual DOUBLE, forecast DOUBLE NOT NULL, naive DOUBLE);
         """,
+        // 12: interval offsets per volume group of series, in units of each series' own error scale. Offsets of the
+        // earlier kind (relative to the forecast's size) cannot be read that way, so their models retrain once.
+        """
+        DELETE FROM model_intervals;
+        ALTER TABLE model_intervals ADD COLUMN scale_from DOUBLE DEFAULT 0;
+        """,
     ];
 
     public static int Latest => Migrations.Count;

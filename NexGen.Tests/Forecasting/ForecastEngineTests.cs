@@ -98,9 +98,12 @@ public class ForecastEngineTests
         await using var test = await SmallStoreAsync();
         var panel = await PanelAsync(test);
         using var cancel = new CancellationTokenSource();
-        var progress = new Progress(p => { if (p.Phase.Contains("window 2")) cancel.Cancel(); });
-        Assert.ThrowsAny<OperationCanceledException>(() =>
-            new ForecastEngine(panel, Options with { Model = Options.Model with { Trees = 400 } }).Forecast(panel.Periods - 1, progress, cancel.Token));
+        // Cancelled while the calibration model trains: 800 trees on one thread that never stop early take about 30 s.
+        var progress = new Progress(p => { if (p.Phase.StartsWith("calibrating", StringComparison.Ordinal)) cancel.CancelAfter(300); });
+        var options = Options with { Model = Options.Model with { Trees = 800, EarlyStoppingRounds = 800, LearningRate = 0.001, Threads = 1 } };
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        Assert.ThrowsAny<OperationCanceledException>(() => new ForecastEngine(panel, options).Forecast(panel.Periods - 1, progress, cancel.Token));
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(10), $"cancelling took {clock.Elapsed}");
     }
 
     sealed class Progress(Action<(string Phase, double Fraction)> report) : IProgress<(string Phase, double Fraction)>

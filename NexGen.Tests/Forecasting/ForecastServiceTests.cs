@@ -41,10 +41,16 @@ public class ForecastServiceTests
 
         var explained = rows.First(r => r.Model == ModelNames.Global);
         var explanation = await runs.ExplanationsAsync(run.Id, explained.Location, explained.Sku);
-        Assert.InRange(explanation.Count, 1, 5);
-        Assert.Equal(Enumerable.Range(1, explanation.Count), explanation.Select(e => e.Rank));
-        Assert.All(explanation, e => Assert.Contains(e.Feature, NexGen.Core.Features.FeatureSpec.For(1).Names));
-        Assert.True(explanation.Select(e => Math.Abs(e.Contribution)).SequenceEqual(explanation.Select(e => Math.Abs(e.Contribution)).OrderDescending()));
+        // The base, up to 5 features, largest first, then everything else: together they are the first period's forecast.
+        Assert.InRange(explanation.Count, 3, 7);
+        Assert.Equal(Enumerable.Range(0, explanation.Count), explanation.Select(e => e.Rank));
+        Assert.Equal(ForecastExplanation.BaseFeature, explanation[0].Feature);
+        Assert.Equal(ForecastExplanation.RestFeature, explanation[^1].Feature);
+        var features = explanation.Skip(1).SkipLast(1).ToList();
+        Assert.All(features, e => Assert.Contains(e.Feature, NexGen.Core.Features.FeatureSpec.For(1).Names));
+        Assert.True(features.Select(e => Math.Abs(e.Contribution)).SequenceEqual(features.Select(e => Math.Abs(e.Contribution)).OrderDescending()));
+        var first = rows.Where(r => r.Location == explained.Location && r.Sku == explained.Sku).MinBy(r => r.Date)!;
+        Assert.Equal(first.Forecast, explanation.Sum(e => e.Contribution), 0.01);
 
         var scales = await runs.ScalesAsync(run.Id);
         Assert.Equal(20, scales.Count);

@@ -6,45 +6,57 @@ public class GlobalDemandModelTests
 {
     static readonly string[] Names = ["horizon", "x"];
 
-    /// <summary>A model that learned a constant label over horizons 1 .. 4 and x in 0 .. 9.</summary>
-    static GlobalDemandModel Constant(float label)
+    /// <summary>Rows over horizons 1 .. 4 and x in 0 .. 49, labelled x / 10 (plus a fixed wiggle on odd rows).</summary>
+    static FeatureMatrix Rows()
     {
-        var set = new TrainingSet(2);
-        for (var h = 1; h <= 4; h++)
-            for (var x = 0; x < 10; x++)
-                set.Add([h, x], label);
-        return new DemandModelTrainer(new GlobalModelOptions { Kind = ModelKind.FastTree, Trees = 5, Leaves = 2, MinimumExamplesPerLeaf = 1, LearningRate = 1 })
-            .Train(set, Names);
+        var matrix = new FeatureMatrix(2, 200);
+        for (var r = 0; r < matrix.Count; r++)
+        {
+            matrix.Values[r * 2] = r % 4 + 1;
+            matrix.Values[r * 2 + 1] = r / 4;
+            matrix.Labels[r] = r / 4 / 10f + (r % 2 == 0 ? 0 : 0.05f);
+        }
+        return matrix;
     }
 
-    [Fact]
-    public void EachRowIsPredictedByTheModelOfItsHorizonBucket()
+    static GlobalModelOptions Options(ModelKind kind) =>
+        new() { Kind = kind, Trees = 200, Leaves = 4, MinimumExamplesPerLeaf = 2, LearningRate = 0.3, EarlyStoppingRounds = 5 };
+
+    [Theory]
+    [InlineData(ModelKind.LightGbm)]
+    [InlineData(ModelKind.FastTree)]
+    public void AModelLearnsFromTheMatrixAndReadsTheSameAfterSaving(ModelKind kind)
     {
-        var model = GlobalDemandModel.ByHorizon([Constant(0), Constant(5), Constant(9)], bucketWidth: 2);
-
-        // Horizons 1-2 -> the first model, 3-4 -> the second, 5 and beyond -> the last.
-        var predictions = model.Predict([1, 0, 2, 0, 3, 0, 4, 0, 5, 0, 40, 0]);
-
-        Assert.Equal(3, model.Models);
-        Assert.Equal([0f, 0f, 5f, 5f, 9f, 9f], predictions.Select(p => MathF.Round(p, 3)));
-        Assert.Equal(6, model.Contributions([1, 0, 2, 0, 3, 0, 4, 0, 5, 0, 40, 0], top: 2).Length);
-    }
-
-    [Fact]
-    public void ABucketedModelSavesOneEntryPerBucket()
-    {
-        var model = GlobalDemandModel.ByHorizon([Constant(0), Constant(5)], bucketWidth: 7);
-        var path = Path.Combine(Path.GetTempPath(), $"nexgen-buckets-{Guid.NewGuid():N}.zip");
+        var matrix = Rows();
+        var model = new DemandModelTrainer(Options(kind)).Train(matrix, matrix.Select(_ => true), Names);
+        var path = Path.Combine(Path.GetTempPath(), $"nexgen-model-{Guid.NewGuid():N}.zip");
         try
         {
             model.Save(path);
+            var loaded = GlobalDemandModel.Load(path, Names, seed: 1);
 
-            using var archive = System.IO.Compression.ZipFile.OpenRead(path);
-            Assert.Equal(["horizon-1-7.zip", "horizon-8-.zip"], archive.Entries.Select(e => e.FullName));
+            var predictions = model.Predict(matrix);
+            Assert.InRange(predictions[0], -0.1, 0.15);
+            Assert.InRange(predictions[^1], 4.7, 5.1);
+            Assert.Equal(predictions, loaded.Predict(matrix));
         }
         finally
         {
             File.Delete(path);
         }
+    }
+
+    [Fact]
+    public void EarlyStoppingKeepsOnlyTheTreesThatHelpTheValidationRows()
+    {
+        var matrix = Rows();
+        var training = matrix.Select(r => r < 160);
+        var validation = matrix.Select(r => r >= 160);
+
+        var stopped = new DemandModelTrainer(Options(ModelKind.LightGbm)).Train(matrix, training, Names, validation);
+        var full = new DemandModelTrainer(Options(ModelKind.LightGbm)).Train(matrix, training, Names);
+
+        Assert.Equal(200, full.Trees);
+        Assert.InRange(stopped.Trees, 1, 199);
     }
 }
