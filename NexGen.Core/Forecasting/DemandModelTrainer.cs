@@ -67,6 +67,8 @@ public sealed class DemandModelTrainer(GlobalModelOptions options)
             NumberOfThreads = options.Threads > 0 ? options.Threads : Environment.ProcessorCount,
             EarlyStoppingRound = validation is null ? 0 : options.EarlyStoppingRounds,
             EvaluationMetric = LightGbmRegressionTrainer.Options.EvaluateMetricType.RootMeanSquaredError,
+            // Each tree sees 80 % of the rows and 80 % of the features: faster, and less prone to chase noise.
+            Booster = new GradientBooster.Options { SubsampleFraction = 0.8, SubsampleFrequency = 1, FeatureFraction = 0.8 },
             Seed = options.Seed,
             Deterministic = true,
             Silent = true,

@@ -66,7 +66,7 @@ public sealed class ForecastEngine(SalesPanel panel, ForecastEngineOptions optio
             }
         }
 
-        var validation = rows.Select(r => rows.Origins[r] >= calibrationCutoff && rows.Targets[r] <= cutoff);
+        var validation = options.Model.EarlyStoppingRounds > 0 ? rows.Select(r => rows.Origins[r] >= calibrationCutoff && rows.Targets[r] <= cutoff) : null;
         var calibrations = new List<Calibration>();
         var done = 0;
         foreach (var kind in origins.Length == 0 ? [] : kinds)
@@ -75,6 +75,7 @@ public sealed class ForecastEngine(SalesPanel panel, ForecastEngineOptions optio
             var forecaster = new GlobalForecaster(panel, _spec, options.Model with { Kind = kind });
             var model = forecaster.Fit(rows, calibrationCutoff, validation, options.Model.Trees, cancellationToken);
             var calibration = new Calibration(kind, model.Trees, horizon, panel.Series.Count);
+            progress?.Report(($"scoring {kind} on the calibration windows", (done + 0.8) / steps));
             foreach (var origin in origins)
             {
                 var predicted = forecaster.Predict(model, origin, horizon);

@@ -231,6 +231,7 @@ public sealed class ForecastService(DuckDbStore store, RunStore runs, ModelRegis
             periodDays = panel.PeriodDays,
             model = reason,
             backtest = forecast.CalibrationMetrics,
+            trees = forecast.Trained.Trees,
             importance = forecast.Trained.Importance().Take(15).Select(f => new { feature = f.Feature, share = Math.Round(f.Share, 4) }),
             models = forecast.Model.Where(m => m.Length > 0).GroupBy(m => m).OrderBy(g => g.Key, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count()),
         }, Json);

@@ -95,9 +95,7 @@ public sealed class GlobalForecaster(SalesPanel panel, FeatureSpec spec, GlobalM
     /// <summary>
     /// Rows for every series, origin in [<paramref name="firstOrigin"/>, <paramref name="cutoff"/>) and horizon 1 ..
     /// <paramref name="horizon"/>, whose target is known, not censored and at or before the cutoff. Sampled down to
-    /// <see cref="GlobalModelOptions.MaxTrainingRows"/> by a seeded hash, so the same data always gives the same rows;
-    /// a series keeps a share of its rows proportional to the square root of its scale (capped at all of them), so
-    /// the series that carry the volume are learned from most closely while small ones still teach the model. Rows
+    /// <see cref="GlobalModelOptions.MaxTrainingRows"/> by a seeded hash, so the same data always gives the same rows. Rows
     /// learn the same kind of base the forecasts use: where the seasonal base exists for enough rows (a year of weekly
     /// history), rows with only the fallback base are left out, since their residuals hold the seasonality that the
     /// seasonal base already carries.
@@ -124,17 +122,18 @@ public sealed class GlobalForecaster(SalesPanel panel, FeatureSpec spec, GlobalM
             foreach (var s in panel.Series)
                 candidates[s.Index] = Enumerable.Range(Math.Max(firstOrigin, s.First), Math.Max(0, cutoff - Math.Max(firstOrigin, s.First)))
                     .Sum(origin => (long)Math.Min(horizon, cutoff - origin));
-        var keep = KeepShares(candidates, cutoff);
+        var total = candidates.Sum();
+        var keep = total <= options.MaxTrainingRows ? 1.0 : options.MaxTrainingRows / (double)total;
 
         var kept = new int[count];
         Parallel.For(0, count, new ParallelOptions { MaxDegreeOfParallelism = Threads, CancellationToken = cancellationToken },
-            s => kept[s] = Visit(s, firstOrigin, cutoff, horizon, keep[s], seasonalOnly, null, 0));
+            s => kept[s] = Visit(s, firstOrigin, cutoff, horizon, keep, seasonalOnly, null, 0));
         var starts = new int[count + 1];
         for (var s = 0; s < count; s++)
             starts[s + 1] = starts[s] + kept[s];
         var matrix = new FeatureMatrix(_features.Length, starts[count]);
         Parallel.For(0, count, new ParallelOptions { MaxDegreeOfParallelism = Threads, CancellationToken = cancellationToken },
-            s => Visit(s, firstOrigin, cutoff, horizon, keep[s], seasonalOnly, matrix, starts[s]));
+            s => Visit(s, firstOrigin, cutoff, horizon, keep, seasonalOnly, matrix, starts[s]));
         return matrix;
     }
 
@@ -170,36 +169,6 @@ public sealed class GlobalForecaster(SalesPanel panel, FeatureSpec spec, GlobalM
             }
         }
         return row - start;
-    }
-
-    /// <summary>
-    /// The share of its candidate rows each series keeps: min(1, k x sqrt(scale)), k set so the kept rows add up to
-    /// the budget (1 for every series when all rows fit).
-    /// </summary>
-    double[] KeepShares(long[] candidates, int cutoff)
-    {
-        var keep = new double[candidates.Length];
-        if (candidates.Sum() <= options.MaxTrainingRows)
-        {
-            Array.Fill(keep, 1.0);
-            return keep;
-        }
-        var weights = panel.Series.Select(s => s.First < cutoff ? Math.Sqrt(_features.Scale(s.Index, cutoff)) : 0).ToArray();
-        double Kept(double k) => candidates.Select((n, s) => n * Math.Min(1, k * weights[s])).Sum();
-        double low = 0, high = 1;
-        while (Kept(high) < options.MaxTrainingRows && high < 1e12)
-            high *= 2;
-        for (var i = 0; i < 60; i++)
-        {
-            var mid = (low + high) / 2;
-            if (Kept(mid) > options.MaxTrainingRows)
-                high = mid;
-            else
-                low = mid;
-        }
-        for (var s = 0; s < keep.Length; s++)
-            keep[s] = Math.Min(1, low * weights[s]);
-        return keep;
     }
 
     /// <summary>
