@@ -27,6 +27,8 @@ public static class FeatureDescriptions
             return $"{feature[2..]} (external variable)";
         return feature switch
         {
+            Store.ForecastExplanation.BaseFeature => "Seasonal base",
+            Store.ForecastExplanation.RestFeature => "Everything else",
             "horizon" => "Periods ahead",
             "log_scale" => "Size of the series",
             "base" => "Seasonal base forecast",

@@ -116,7 +116,7 @@ public sealed class ProductPagesTests(BrowserFixture browser, ForecastedAppFixtu
             await Assertions.Expect(page.Locator("[data-testid=replenishment-card] [data-testid=no-suggestion]")).ToContainTextAsync("Run a forecast, then Check stock now");
 
             if (detail.Explanations.Count > 0)
-                await Assertions.Expect(page.Locator("#contributions-chart-plot .barlayer .point")).ToHaveCountAsync(detail.Explanations.Count);
+                await Assertions.Expect(page.Locator("#contributions-chart-plot .barlayer .point")).ToHaveCountAsync(detail.Explanations.Count + 1);
             else
                 await Assertions.Expect(page.Locator("[data-testid=no-contributions]")).ToBeVisibleAsync();
             await page.ScreenshotAsync(new PageScreenshotOptions { Path = Screenshots.PathFor("product"), FullPage = true });
@@ -162,20 +162,28 @@ public sealed class ProductPagesTests(BrowserFixture browser, ForecastedAppFixtu
             await product.GotoAsync(unforecast.BaseUrl + "/products/store-9/ZZ");
             await Assertions.Expect(product.Locator("[data-testid=product]")).ToHaveAttributeAsync("data-state", "not-found");
 
-            // A run whose global model explains store-2/B1 with two features: one bar each, in rank order from the top.
+            // A run whose global model explains store-2/B1 with a base, two features and everything else, which add up to
+            // the first week's forecast (20): one bar each from the top, then the forecast itself.
             var id = await runs.StartAsync("forecast", "manual", "{}", null);
             var rows = Enumerable.Range(1, 4).Select(week => new ForecastRow(
                 "store-2", "B1", WebSamples.FirstFriday.AddDays(7 * (9 + week)), 20, 15, 20, 26, 30, ModelNames.Global));
             await runs.CompleteAsync(id, null, null, rows, new ForecastDetails
             {
-                Explanations = [new ForecastExplanation("store-2", "B1", 1, "lag_1", 2.5), new ForecastExplanation("store-2", "B1", 2, "week_of_year", -0.75)],
+                Explanations =
+                [
+                    new ForecastExplanation("store-2", "B1", 0, ForecastExplanation.BaseFeature, 18),
+                    new ForecastExplanation("store-2", "B1", 1, "lag_1", 2.5),
+                    new ForecastExplanation("store-2", "B1", 2, "week_of_year", -0.75),
+                    new ForecastExplanation("store-2", "B1", 3, ForecastExplanation.RestFeature, 0.25),
+                ],
             });
             await product.GotoAsync(unforecast.BaseUrl + "/products/store-2/B1");
             var bars = product.Locator("#contributions-chart-plot");
-            await Assertions.Expect(bars.Locator(".barlayer .point")).ToHaveCountAsync(2);
-            await Assertions.Expect(bars.Locator(".gtitle")).ToHaveTextAsync("What moved the first forecast period");
-            await Assertions.Expect(bars.Locator(".xtitle")).ToHaveTextAsync("Contribution (units per week)");
-            await Assertions.Expect(bars.Locator(".ytick text")).ToHaveTextAsync(["Week of the year", "Sales in the latest week"]);
+            await Assertions.Expect(bars.Locator(".barlayer .point")).ToHaveCountAsync(5);
+            await Assertions.Expect(bars.Locator(".gtitle")).ToHaveTextAsync("How the first forecast period adds up");
+            await Assertions.Expect(bars.Locator(".xtitle")).ToHaveTextAsync("Units per week");
+            await Assertions.Expect(bars.Locator(".ytick text"))
+                .ToHaveTextAsync(["Forecast", "Everything else", "Week of the year", "Sales in the latest week", "Seasonal base"]);
             await Assertions.Expect(product.Locator("[data-fact=model]")).ToHaveTextAsync("NexGen global model (gradient boosting)");
             await Assertions.Expect(product.Locator("[data-fact=next-4-weeks]")).ToHaveTextAsync("80 units");
             await Assertions.Expect(product.Locator("[data-fact=wape]")).ToHaveTextAsync("not recorded");

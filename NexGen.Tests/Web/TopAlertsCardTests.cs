@@ -65,13 +65,13 @@ public sealed class TopAlertsCardTests(BrowserFixture browser)
             await Assertions.Expect(top.Locator("[data-cell=sku]")).ToHaveTextAsync(expected[0].Sku);
             await Assertions.Expect(top.Locator("[data-cell=message]")).ToHaveTextAsync(expected[0].Message);
             await Assertions.Expect(top.Locator("[data-cell=value]")).ToHaveTextAsync(expected[0].ValueAtRisk.ToString("N2", CultureInfo.InvariantCulture));
-            // Rows follow severity (warnings before infos here), then value at risk, highest first.
+            // Rows follow severity, then value at risk, highest first.
             var severities = await rows.Locator("[data-cell=severity]").AllTextContentsAsync();
             var values = await rows.Locator("[data-cell=value]").AllTextContentsAsync();
             var ranked = severities.Zip(values, (severity, value) => (Severity: Enum.Parse<AlertSeverity>(severity, ignoreCase: true),
                 Value: double.Parse(value, NumberStyles.Number, CultureInfo.InvariantCulture))).ToList();
             Assert.Equal(ranked.OrderBy(r => r.Severity).ThenByDescending(r => r.Value), ranked);
-            Assert.Equal(AlertSeverity.Warning, ranked[0].Severity);
+            Assert.True(ranked.Count > 1, "the web samples raise several alerts, so their order is checked");
 
             await card.ScrollIntoViewIfNeededAsync();
             await page.ScreenshotAsync(new PageScreenshotOptions { Path = "/tmp/nexgen-top-alerts.png" });

@@ -27,6 +27,7 @@ public static class ProductCharts
     internal const string CentralBandColor = "rgba(30, 90, 168, 0.28)";
     internal const string UpperBandColor = "rgba(30, 90, 168, 0.12)";
     const string BacktestColor = "#7B1FA2";
+    const string NeutralColor = "#8a8f98";
     internal const string AxisColor = "rgba(128, 128, 128, 0.25)";
     const string TextColor = "#8a8f98";
 
@@ -146,26 +147,39 @@ public static class ProductCharts
     }
 
     /// <summary>
-    /// The features that moved the first forecast period, largest on top, each described in the grain's periods
-    /// (<see cref="FeatureDescriptions"/>; the model's own name on hover); green pushes the forecast up, red down.
+    /// How the first forecast period adds up, as a waterfall read top to bottom: the seasonal base, each feature that
+    /// moved it (floating bars from the running total; green up, red down), everything else, and the forecast they
+    /// sum to. Terms are described in the grain's periods (<see cref="FeatureDescriptions"/>; the model's own name on
+    /// hover).
     /// </summary>
     public static IList<ITrace> Contributions(ProductDetail detail)
     {
-        var ranked = detail.Explanations.OrderByDescending(e => e.Rank).ToList();
+        var terms = detail.Explanations.OrderBy(e => e.Rank).ToList();
         var periodDays = detail.Grain?.Days ?? 1;
+        var starts = new List<double>();
+        double total = 0;
+        foreach (var term in terms)
+        {
+            starts.Add(term.Feature == ForecastExplanation.BaseFeature ? 0 : total);
+            total = starts[^1] + term.Contribution;
+        }
+        // Plotly draws the first category at the bottom: reverse, so the waterfall reads from the top.
+        var lengths = terms.Select(t => t.Contribution).Append(total).Reverse().ToList();
+        var bases = starts.Append(0).Reverse().ToList();
+        var names = terms.Select(t => FeatureDescriptions.Describe(t.Feature, periodDays)).Append("Forecast").Reverse().ToList();
+        var colors = terms.Select(t => t.Feature == ForecastExplanation.BaseFeature ? NeutralColor : t.Contribution >= 0 ? "#2E7D32" : "#C62828")
+            .Append(ForecastColor).Reverse().ToList();
         return
         [
             new Bar
             {
                 Name = "Contribution",
                 Orientation = Plotly.Blazor.Traces.BarLib.OrientationEnum.H,
-                X = [.. ranked.Select(e => (object)e.Contribution)],
-                Y = [.. ranked.Select(e => (object)FeatureDescriptions.Describe(e.Feature, periodDays))],
-                CustomData = [.. ranked.Select(e => (object)e.Feature)],
-                Marker = new Plotly.Blazor.Traces.BarLib.Marker
-                {
-                    ColorArray = [.. ranked.Select(e => (object)(e.Contribution >= 0 ? "#2E7D32" : "#C62828"))],
-                },
+                X = [.. lengths.Select(x => (object)x)],
+                BaseArray = [.. bases.Select(x => (object)x)],
+                Y = [.. names.Select(n => (object)n)],
+                CustomData = [.. terms.Select(t => (object)t.Feature).Append("forecast").Reverse()],
+                Marker = new Plotly.Blazor.Traces.BarLib.Marker { ColorArray = [.. colors.Select(c => (object)c)] },
                 HoverTemplate = "%{y} (%{customdata}): %{x:+,.2f} units<extra></extra>",
             },
         ];
@@ -173,18 +187,18 @@ public static class ProductCharts
 
     public static Layout ContributionsLayout(ProductDetail detail)
     {
-        var layout = BaseLayout("What moved the first forecast period");
+        var layout = BaseLayout("How the first forecast period adds up");
         layout.ShowLegend = false;
         layout.Margin = new Margin { L = 20, R = 20, T = 50, B = 50 };
         layout.XAxis = [new XAxis
         {
-            Title = new Plotly.Blazor.LayoutLib.XAxisLib.Title { Text = $"Contribution (units per {PeriodName(detail)})" },
+            Title = new Plotly.Blazor.LayoutLib.XAxisLib.Title { Text = $"Units per {PeriodName(detail)}" },
             GridColor = AxisColor,
             ZeroLineColor = TextColor,
         }];
         layout.YAxis = [new YAxis
         {
-            Title = new Plotly.Blazor.LayoutLib.YAxisLib.Title { Text = "Feature", Standoff = 12 },
+            Title = new Plotly.Blazor.LayoutLib.YAxisLib.Title { Text = "Term", Standoff = 12 },
             // The descriptions are long: the margin grows to fit them, the title beside them.
             AutoMargin = Plotly.Blazor.LayoutLib.YAxisLib.AutoMarginFlag.True,
         }];
