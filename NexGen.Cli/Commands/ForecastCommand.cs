@@ -8,7 +8,7 @@ namespace NexGen.Cli.Commands;
 /// <summary><c>forecast</c>: a forecast run through the same service as the app's button, optionally written to a file.</summary>
 static class ForecastCommand
 {
-    public const string Usage = "forecast --horizon H [--cutoff yyyy-MM-dd] [--out F.csv|F.parquet] [--calibration-windows 2] [--trees N] [--predict] [--store PATH]";
+    public const string Usage = "forecast --horizon H [--cutoff yyyy-MM-dd] [--out F.csv|F.parquet] [--calibration-windows 2] [--trees N] [--model lightgbm|fasttree|tweedie|auto] [--max-rows N] [--predict] [--store PATH]";
 
     public static async Task<int> RunAsync(CommandLine line, NexGenOptions settings, CancellationToken cancellationToken)
     {
