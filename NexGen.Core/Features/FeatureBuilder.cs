@@ -46,13 +46,19 @@ public sealed class FeatureBuilder(SalesPanel panel, FeatureSpec spec)
     /// </summary>
     public float Base(int series, int origin, int horizon) => Base(series, origin, horizon, out _);
 
+    /// <summary>
+    /// Whether the base may be the seasonal value (the default). A model trained where almost no target had a year of
+    /// history learned corrections to the recent-mean fallback, so it must forecast from that fallback too.
+    /// </summary>
+    public bool SeasonalBase { get; init; } = true;
+
     /// <param name="seasonal">Whether the base is the seasonal value (false: the recent-mean fallback).</param>
     public float Base(int series, int origin, int horizon, out bool seasonal)
     {
         var demand = panel.DemandOf(series);
         var first = panel.Series[series].First;
         var target = origin + horizon;
-        var value = spec.Season == spec.Year
+        var value = !SeasonalBase ? float.NaN : spec.Season == spec.Year
             ? At(demand, first, origin, target - spec.Year)
             : MeanEvery(demand, first, origin, target - spec.Season * ((horizon + spec.Season - 1) / spec.Season), spec.Season, 4);
         seasonal = !float.IsNaN(value);

@@ -48,7 +48,7 @@ public sealed class ActiveModelForecaster(RunStore runs, ModelRegistry registry)
         var quantiles = ForecastEngine.Quantiles(panel, cutoff, horizon, point, calibration, scales);
         var metrics = JsonSerializer.Deserialize<Dictionary<string, AccuracyMetrics>>(model.BacktestMetrics ?? "{}", Json)!;
         var forecast = new ForecastSet(panel, cutoff, horizon, point, intervals.Levels, quantiles, models, trained, metrics,
-            forecaster.Explain(trained, cutoff, top: 5), Enum.Parse<ModelKind>(model.Kind), scales,
+            forecaster.Explain(trained, cutoff, top: 5), options, scales,
             await runs.ErrorProfileAsync(training.Id, cancellationToken), calibration);
         return (forecast, model, $"forecast with model {model.Id}");
     }

@@ -19,6 +19,9 @@ public sealed class FeatureMatrix
 
     public int Width { get; }
 
+    /// <summary>Whether the rows' targets are corrections to the seasonal base (<see cref="GlobalModelOptions.SeasonalBase"/>).</summary>
+    public bool SeasonalBase { get; init; } = true;
+
     public int Count => Labels.Length;
 
     /// <summary>Row-major features: row r is <c>Values[r * Width .. (r + 1) * Width)</c>.</summary>

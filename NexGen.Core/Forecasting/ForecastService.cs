@@ -254,7 +254,7 @@ public sealed class ForecastService(DuckDbStore store, RunStore runs, ModelRegis
         await using var file = File.OpenRead(path);
         var hash = Convert.ToHexStringLower(await SHA256.HashDataAsync(file, cancellationToken));
         var metrics = forecast.CalibrationMetrics;
-        return new ModelRecord(0, DateTime.UtcNow, forecast.Kind.ToString(), JsonSerializer.Serialize(options.Model with { Kind = forecast.Kind }, Json),
+        return new ModelRecord(0, DateTime.UtcNow, forecast.Kind.ToString(), JsonSerializer.Serialize(forecast.Settings, Json),
             forecast.Panel.DateOf(Math.Max(0, forecast.Cutoff - options.Model.TrainingWindow)), forecast.CutoffDate,
             JsonSerializer.Serialize(FeatureSpec.For(forecast.Panel), Json),
             JsonSerializer.Serialize(metrics, Json),

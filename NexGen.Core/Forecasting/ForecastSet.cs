@@ -21,12 +21,15 @@ public sealed record ForecastSet(
     GlobalDemandModel Trained,
     IReadOnlyDictionary<string, Evaluation.AccuracyMetrics> CalibrationMetrics,
     ForecastBreakdown?[] Explanations,
-    ModelKind Kind,
+    GlobalModelOptions Settings,
     float[] Scales,
     ErrorProfile? ErrorProfile,
     Store.ModelIntervals Intervals)
 {
     public DateOnly CutoffDate => Panel.DateOf(Cutoff);
+
+    /// <summary>The learner and loss of the global model (<see cref="Settings"/> are all the settings it was trained with).</summary>
+    public ModelKind Kind => Settings.Kind;
 
     /// <summary>
     /// The chosen model's calibration backtests, one per series and calibration origin (none when the run predicted

@@ -9,16 +9,9 @@ namespace NexGen.Core.Forecasting;
 /// </summary>
 public sealed class GlobalForecaster(SalesPanel panel, FeatureSpec spec, GlobalModelOptions options)
 {
-    readonly FeatureBuilder _features = new(panel, spec);
+    readonly FeatureBuilder _features = new(panel, spec) { SeasonalBase = options.SeasonalBase };
 
     public FeatureSpec Spec => spec;
-
-    /// <summary>Builds the rows up to <paramref name="cutoff"/> and trains on them (what a single fit needs).</summary>
-    public GlobalDemandModel Fit(int cutoff, int horizon, CancellationToken cancellationToken = default)
-    {
-        var rows = BuildRows(cutoff - options.TrainingWindow, cutoff, horizon, cancellationToken);
-        return Fit(rows, cutoff, null, options.Trees, cancellationToken);
-    }
 
     /// <summary>
     /// Trains on the rows of <paramref name="matrix"/> whose target is at or before <paramref name="cutoff"/> and whose
@@ -98,7 +91,8 @@ public sealed class GlobalForecaster(SalesPanel panel, FeatureSpec spec, GlobalM
     /// <see cref="GlobalModelOptions.MaxTrainingRows"/> by a seeded hash, so the same data always gives the same rows. Rows
     /// learn the same kind of base the forecasts use: where the seasonal base exists for enough rows (a year of weekly
     /// history), rows with only the fallback base are left out, since their residuals hold the seasonality that the
-    /// seasonal base already carries.
+    /// seasonal base already carries; where it does not, every row learns from the fallback
+    /// (<see cref="FeatureMatrix.SeasonalBase"/> false), and forecasts must use it too.
     /// </summary>
     public FeatureMatrix BuildRows(int firstOrigin, int cutoff, int horizon, CancellationToken cancellationToken = default)
     {
@@ -117,7 +111,8 @@ public sealed class GlobalForecaster(SalesPanel panel, FeatureSpec spec, GlobalM
                         candidates[s.Index]++;
                     }
                 }
-        var seasonalOnly = seasonal >= all / 10;
+        var seasonalOnly = options.SeasonalBase && seasonal >= all / 10;
+        var features = seasonalOnly ? _features : new FeatureBuilder(panel, spec) { SeasonalBase = false };
         if (!seasonalOnly)
             foreach (var s in panel.Series)
                 candidates[s.Index] = Enumerable.Range(Math.Max(firstOrigin, s.First), Math.Max(0, cutoff - Math.Max(firstOrigin, s.First)))
@@ -127,18 +122,18 @@ public sealed class GlobalForecaster(SalesPanel panel, FeatureSpec spec, GlobalM
 
         var kept = new int[count];
         Parallel.For(0, count, new ParallelOptions { MaxDegreeOfParallelism = Threads, CancellationToken = cancellationToken },
-            s => kept[s] = Visit(s, firstOrigin, cutoff, horizon, keep, seasonalOnly, null, 0));
+            s => kept[s] = Visit(features, s, firstOrigin, cutoff, horizon, keep, seasonalOnly, null, 0));
         var starts = new int[count + 1];
         for (var s = 0; s < count; s++)
             starts[s + 1] = starts[s] + kept[s];
-        var matrix = new FeatureMatrix(_features.Length, starts[count]);
+        var matrix = new FeatureMatrix(_features.Length, starts[count]) { SeasonalBase = seasonalOnly };
         Parallel.For(0, count, new ParallelOptions { MaxDegreeOfParallelism = Threads, CancellationToken = cancellationToken },
-            s => Visit(s, firstOrigin, cutoff, horizon, keep, seasonalOnly, matrix, starts[s]));
+            s => Visit(features, s, firstOrigin, cutoff, horizon, keep, seasonalOnly, matrix, starts[s]));
         return matrix;
     }
 
     /// <summary>Counts (and with a matrix, writes from row <paramref name="start"/>) the sampled rows of one series.</summary>
-    int Visit(int s, int firstOrigin, int cutoff, int horizon, double keep, bool seasonalOnly, FeatureMatrix? matrix, int start)
+    int Visit(FeatureBuilder features, int s, int firstOrigin, int cutoff, int horizon, double keep, bool seasonalOnly, FeatureMatrix? matrix, int start)
     {
         var first = panel.Series[s].First;
         var offset = panel.Offset(s);
@@ -151,14 +146,14 @@ public sealed class GlobalForecaster(SalesPanel panel, FeatureSpec spec, GlobalM
                 var target = origin + h;
                 if (panel.Censored[offset + target] || (keep < 1 && Sample(s, origin, h) >= keep))
                     continue;
-                var baseline = _features.Base(s, origin, h, out var isSeasonal);
+                var baseline = features.Base(s, origin, h, out var isSeasonal);
                 if (seasonalOnly && !isSeasonal)
                     continue;
                 if (matrix is not null)
                 {
                     if (float.IsNaN(scale))
-                        scale = _features.Scale(s, origin);
-                    _features.Build(s, origin, h, scale, baseline, matrix.Row(row));
+                        scale = features.Scale(s, origin);
+                    features.Build(s, origin, h, scale, baseline, matrix.Row(row));
                     var label = (panel.Demand[offset + target] - Offset(baseline)) / scale;
                     matrix.Labels[row] = Math.Clamp(label, -FeatureBuilder.MaxScaled, FeatureBuilder.MaxScaled);
                     matrix.Series[row] = s;

@@ -30,6 +30,13 @@ public sealed record GlobalModelOptions
     public int MinimumExamplesPerLeaf { get; init; } = 50;
     public double LearningRate { get; init; } = 0.08;
 
+    /// <summary>
+    /// Whether the model learned corrections to the seasonal base (true) or to the recent-mean fallback (false, when
+    /// under a tenth of the training targets had a year of history before them). Set by training and kept with the
+    /// model, so forecasts read the same base the model learned from.
+    /// </summary>
+    public bool SeasonalBase { get; init; } = true;
+
     /// <summary>Seed of the ML.NET context and of the row sampling: the same data and settings give the same model.</summary>
     public int Seed { get; init; } = 42;
 

@@ -93,6 +93,26 @@ public class ForecastEngineTests
     }
 
     [Fact]
+    public async Task AModelWithoutAYearOfHistoryLearnsAndForecastsFromTheRecentMean()
+    {
+        // 30 SKUs x 52 weeks, about 100 a week, ten times that in the first 4 weeks: the same weeks a year before the
+        // four forecast weeks. No training target has a year of history, so the model learns corrections to the recent
+        // mean and must forecast from it, not from last year's spike.
+        await using var test = new TestStore();
+        var start = new DateOnly(2023, 1, 6);
+        var lines = Enumerable.Range(1, 30).SelectMany(sku => Enumerable.Range(0, 52).Select(week =>
+            FormattableString.Invariant($"S{sku:00},{start.AddDays(7 * week):yyyy-MM-dd},{(100 + (sku * 7 + week * 13) % 20) * (week < 4 ? 10 : 1)}")));
+        var sales = test.WriteFile("weekly.csv", "sku,date,quantity\n" + string.Join('\n', lines) + "\n");
+        Assert.Equal(ImportStatus.Succeeded, (await test.ImportAsync(DataKind.Sales, sales)).Status);
+        var panel = await PanelAsync(test);
+
+        var forecast = new ForecastEngine(panel, Options with { Horizon = 4, CalibrationWindows = 1 }).Forecast(panel.Periods - 1);
+
+        Assert.False(forecast.Settings.SeasonalBase);
+        Assert.All(forecast.Point, p => Assert.InRange(p, 60, 160));
+    }
+
+    [Fact]
     public async Task CancellingStopsTheEngine()
     {
         await using var test = await SmallStoreAsync();
