@@ -31,6 +31,9 @@ static class BacktestCommand
         var coverage = result.Coverage;
         Console.WriteLine($"interval coverage over {coverage.Points:N0} points: p{coverage.Lower * 100:0}-p{coverage.Upper * 100:0} {coverage.Central:P1} (nominal {coverage.Upper - coverage.Lower:P0}); " +
                           string.Join(", ", coverage.Levels.Select(l => $"<= p{l.Key * 100:0} {l.Value:P1}")));
+        var total = result.TotalCoverage;
+        Console.WriteLine($"the total's own interval over {total.Points:N0} cutoff x period points: p{total.Lower * 100:0}-p{total.Upper * 100:0} {total.Central:P1}; " +
+                          string.Join(", ", total.Levels.Select(l => $"<= p{l.Key * 100:0} {l.Value:P1}")));
         Console.Error.WriteLine($"done in {clock.Elapsed.TotalSeconds:N1} s, peak RSS {Process.GetCurrentProcess().PeakWorkingSet64 / 1048576.0:N0} MB");
         return ExitCodes.Ok;
     }

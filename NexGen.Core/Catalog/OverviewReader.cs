@@ -131,20 +131,23 @@ public sealed class OverviewReader(DuckDbStore store, RunStore runs, Replenishme
         await EnsureFreshAsync(cancellationToken);
         using var connection = store.Open();
         var grain = await GrainAsync(connection, cancellationToken);
-        var rows = (await connection.QueryAsync<(bool IsForecast, DateOnly Date, double P10, double P50, double P90)>(new CommandDefinition($"""
-            SELECT false AS IsForecast, s.date AS Date, sum(s.quantity) AS P10, P10 AS P50, P10 AS P90
+        var rows = (await connection.QueryAsync<(bool IsForecast, DateOnly Date, double Quantity)>(new CommandDefinition($"""
+            SELECT false AS IsForecast, s.date AS Date, sum(s.quantity) AS Quantity
             FROM overview_totals s WHERE true {LocationClause(location)}
             GROUP BY s.date
             UNION ALL
-            SELECT true, s.date, sum(coalesce(s.p10, s.forecast)), sum(coalesce(s.p50, s.forecast)), sum(coalesce(s.p90, s.forecast))
+            SELECT true, s.date, sum(s.forecast)
             FROM forecasts s WHERE s.run_id = $runId {LocationClause(location)}
             GROUP BY s.date
             ORDER BY 1, 2
             """, new { runId = run?.Id ?? -1, location }, cancellationToken: cancellationToken))).AsList();
+        var intervals = run is null ? [] : (await runs.AggregateIntervalsAsync(run.Id, cancellationToken)).Where(i => i.Location == location).ToList();
+        var p10 = intervals.FirstOrDefault(i => i.Level == 0.1);
+        var p90 = intervals.FirstOrDefault(i => i.Level == 0.9);
         return new SalesTrend(
             grain,
-            [.. rows.Where(r => !r.IsForecast).Select(r => new SalesPoint(r.Date, r.P50))],
-            [.. rows.Where(r => r.IsForecast).Select(r => new ForecastTotal(r.Date, r.P10, r.P50, r.P90))]);
+            [.. rows.Where(r => !r.IsForecast).Select(r => new SalesPoint(r.Date, r.Quantity))],
+            [.. rows.Where(r => r.IsForecast).Select(r => new ForecastTotal(r.Date, r.Quantity, p10?.Apply(r.Quantity), p90?.Apply(r.Quantity)))]);
     }
 
     /// <summary>Sales per product category over the last <paramref name="weeks"/> weeks, largest first in <paramref name="measure"/>.</summary>

@@ -49,7 +49,10 @@ public sealed class ActiveModelForecaster(RunStore runs, ModelRegistry registry)
         var metrics = JsonSerializer.Deserialize<Dictionary<string, AccuracyMetrics>>(model.BacktestMetrics ?? "{}", Json)!;
         var forecast = new ForecastSet(panel, cutoff, horizon, point, intervals.Levels, quantiles, models, trained, metrics,
             forecaster.Explain(trained, cutoff, top: 5), options, scales,
-            await runs.ErrorProfileAsync(training.Id, cancellationToken), calibration);
+            await runs.ErrorProfileAsync(training.Id, cancellationToken), calibration)
+        {
+            AggregateIntervals = await runs.AggregateIntervalsAsync(training.Id, cancellationToken),
+        };
         return (forecast, model, $"forecast with model {model.Id}");
     }
 

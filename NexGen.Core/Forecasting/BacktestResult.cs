@@ -2,10 +2,15 @@ using NexGen.Core.Forecasting.Evaluation;
 
 namespace NexGen.Core.Forecasting;
 
-/// <summary>What a backtest measured: overall metrics per model on the same series, cutoffs and horizons, and every series' evaluation.</summary>
+/// <summary>
+/// What a backtest measured: overall metrics per model on the same series, cutoffs and horizons, every series'
+/// evaluation, the coverage of the series' intervals and that of the total's own interval (one point per cutoff and
+/// period: the sum over series with a known actual).
+/// </summary>
 public sealed record BacktestResult(
     IReadOnlyList<DateOnly> Cutoffs,
     int Horizon,
     IReadOnlyDictionary<string, AccuracyMetrics> Metrics,
     IReadOnlyDictionary<string, IReadOnlyList<SeriesForecastEvaluation>> Evaluations,
-    IntervalCoverage Coverage);
+    IntervalCoverage Coverage,
+    IntervalCoverage TotalCoverage);

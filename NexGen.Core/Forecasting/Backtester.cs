@@ -29,6 +29,7 @@ public sealed class Backtester(SalesPanel panel, ForecastEngineOptions options)
         var window = panel.PeriodDays == 7 ? 4 : 28;
         var levels = options.Levels;
         var coverage = new CoverageCounter(levels);
+        var totalCoverage = new CoverageCounter(levels);
 
         for (var k = 0; k < cutoffs.Count; k++)
         {
@@ -36,6 +37,8 @@ public sealed class Backtester(SalesPanel panel, ForecastEngineOptions options)
             var windowProgress = new Progress<(string Phase, double Fraction)>(p =>
                 progress?.Report(($"window {k + 1}/{cutoffs.Count}: {p.Phase}", (k + p.Fraction) / cutoffs.Count)));
             var forecast = engine.Forecast(cutoff, progress is null ? null : new SynchronousProgress(windowProgress), cancellationToken);
+            var totalActual = new double[horizon];
+            var totalForecast = new double[horizon];
             foreach (var series in panel.Series.Where(s => s.First <= cutoff))
             {
                 var history = panel.History(series.Index, cutoff);
@@ -53,14 +56,24 @@ public sealed class Backtester(SalesPanel panel, ForecastEngineOptions options)
                 Add(ModelNames.SeasonalProfile, Baselines.Baselines.SeasonalProfile(history, horizon, grain));
                 Add(ModelNames.Tsb, Baselines.Baselines.Tsb(history, horizon));
                 coverage.Add(actual, forecast.Quantiles.Select(q => ToDouble(q.AsSpan(at, horizon))).ToArray());
+                for (var h = 0; h < horizon; h++)
+                    if (!double.IsNaN(actual[h]))
+                    {
+                        totalActual[h] += actual[h];
+                        totalForecast[h] += forecast.Point[at + h];
+                    }
             }
+            var total = forecast.AggregateIntervals.Where(i => i.Location is null).ToDictionary(i => i.Level);
+            if (levels.All(total.ContainsKey))
+                totalCoverage.Add(totalActual, levels.Select(l => totalForecast.Select(f => total[l].Apply(f)).ToArray()).ToArray());
         }
         progress?.Report(("scoring", 1));
         return new BacktestResult(
             cutoffs.Select(panel.DateOf).ToList(), horizon,
             evaluations.ToDictionary(p => p.Key, p => Accuracy.Evaluate(p.Value)),
             evaluations.ToDictionary(p => p.Key, p => (IReadOnlyList<SeriesForecastEvaluation>)p.Value),
-            coverage.Result());
+            coverage.Result(),
+            totalCoverage.Result());
     }
 
     static double[] ToDouble(ReadOnlySpan<float> values)

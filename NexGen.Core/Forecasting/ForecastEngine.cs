@@ -105,6 +105,7 @@ public sealed class ForecastEngine(SalesPanel panel, ForecastEngineOptions optio
             SelectPerSeries(cutoff, pointForecast, models, chosen.Errors, baselineErrors, candidates);
         var scales = panel.Series.Select(s => s.First <= cutoff ? builder.Scale(s.Index, cutoff) : float.NaN).ToArray();
         var intervals = chosen is null ? new ModelIntervals(options.Levels, []) : Intervals(chosen);
+        var aggregateIntervals = chosen is null ? [] : AggregateIntervals(chosen);
         var quantiles = Quantiles(panel, cutoff, horizon, point: pointForecast, intervals, scales);
         var calibrationMetrics = chosen is not { Global.Count: > 0 }
             ? new Dictionary<string, AccuracyMetrics>()
@@ -122,6 +123,7 @@ public sealed class ForecastEngine(SalesPanel panel, ForecastEngineOptions optio
         {
             Backtests = chosen?.Global ?? [],
             NaiveBacktests = seasonalNaive,
+            AggregateIntervals = aggregateIntervals,
         };
     }
 
@@ -156,6 +158,9 @@ public sealed class ForecastEngine(SalesPanel panel, ForecastEngineOptions optio
         public List<SeriesForecastEvaluation> Global { get; } = [];
         public double[] Errors { get; } = new double[series];
 
+        /// <summary>Actual and forecast summed per aggregate (null = all series), origin and horizon, over known actuals.</summary>
+        public Dictionary<(string? Location, int Origin, int H), (double Actual, double Forecast)> Aggregates { get; } = [];
+
         public void Add(PanelSeries s, int origin, double[] actual, ReadOnlySpan<float> predicted, float scale, float errorScale, double[] history, ForecastEngine engine)
         {
             var points = new double[horizon];
@@ -174,6 +179,13 @@ public sealed class ForecastEngine(SalesPanel panel, ForecastEngineOptions optio
             }
             Global.Add(engine.Evaluation(s, origin, actual, points, history));
             Errors[s.Index] += AbsoluteError(actual, points);
+            for (var h = 0; h < horizon; h++)
+                if (!double.IsNaN(actual[h]))
+                    foreach (var location in (string?[])[null, s.Location])
+                    {
+                        var sums = Aggregates.GetValueOrDefault((location, origin, h));
+                        Aggregates[(location, origin, h)] = (sums.Actual + actual[h], sums.Forecast + points[h]);
+                    }
         }
     }
 
@@ -240,6 +252,21 @@ public sealed class ForecastEngine(SalesPanel panel, ForecastEngineOptions optio
                 .Select(r => r.Count == 0 ? 0 : Conformal.Quantile(r, level) - TrimmedMean(r)).ToArray()).ToList());
         }).ToList());
     }
+
+    /// <summary>
+    /// Per aggregate (the total, each location) and level, the conformal quantile of the aggregate's relative calibration
+    /// errors (actual - forecast) / forecast, pooled over origins and horizons, less their trimmed mean (as for series).
+    /// </summary>
+    IReadOnlyList<AggregateInterval> AggregateIntervals(Calibration calibration) =>
+    [
+        .. calibration.Aggregates.Where(a => a.Value.Forecast > 0).GroupBy(a => a.Key.Location).OrderBy(g => g.Key, StringComparer.Ordinal)
+            .SelectMany(g =>
+            {
+                var errors = g.Select(a => (a.Value.Actual - a.Value.Forecast) / a.Value.Forecast).ToList();
+                var bias = TrimmedMean(errors);
+                return options.Levels.Select(level => new AggregateInterval(g.Key, level, Conformal.Quantile(errors, level) - bias));
+            }),
+    ];
 
     /// <summary>The mean of the middle 80 % of the values: a bias that a few freak periods do not move.</summary>
     static double TrimmedMean(List<double> values)

@@ -166,6 +166,7 @@ public sealed class ForecastService(DuckDbStore store, RunStore runs, ModelRegis
             periodDays = panel.PeriodDays,
             backtest = result.Metrics,
             coverage = result.Coverage,
+            coverageTotal = result.TotalCoverage,
         }, Json);
         await runs.CompleteAsync(id, metrics, null, [], cancellationToken);
     }
@@ -240,6 +241,7 @@ public sealed class ForecastService(DuckDbStore store, RunStore runs, ModelRegis
             Explanations = Explanations(forecast),
             Scales = forecast.ForecastSeries.Select(s => new SeriesScale(forecast.Panel.Series[s].Location, forecast.Panel.Series[s].Sku, forecast.Scales[s])),
             ErrorProfile = forecast.ErrorProfile,
+            AggregateIntervals = forecast.AggregateIntervals,
             Backtests = BacktestPoints(forecast),
         }, cancellationToken);
         if (trainedNow)

@@ -40,5 +40,8 @@ public sealed record ForecastSet(
     /// <inheritdoc cref="Backtests"/>
     public IReadOnlyList<Evaluation.SeriesForecastEvaluation> NaiveBacktests { get; init; } = [];
 
+    /// <summary>The total's and each location's interval, calibrated on their own errors (none without calibration).</summary>
+    public IReadOnlyList<AggregateInterval> AggregateIntervals { get; init; } = [];
+
     public IEnumerable<int> ForecastSeries => Panel.Series.Where(s => s.First <= Cutoff).Select(s => s.Index);
 }

@@ -16,4 +16,7 @@ public sealed record ForecastDetails
 
     /// <summary>The cumulative-error profile of the run's calibration backtests.</summary>
     public ErrorProfile? ErrorProfile { get; init; }
+
+    /// <summary>The total's and each location's interval offsets.</summary>
+    public IEnumerable<AggregateInterval> AggregateIntervals { get; init; } = [];
 }

@@ -136,6 +136,14 @@ public sealed class RunStore(DuckDbStore store)
                         .AppendValue(scale.Sku)
                         .AppendValue((double?)scale.Scale)
                         .EndRow();
+            using (var appender = connection.CreateAppender("forecast_aggregate_intervals"))
+                foreach (var interval in details.AggregateIntervals)
+                    appender.CreateRow()
+                        .AppendValue((long?)id)
+                        .AppendValue(interval.Location)
+                        .AppendValue((double?)interval.Level)
+                        .AppendValue((double?)interval.Offset)
+                        .EndRow();
             if (details.ErrorProfile is { } profile)
                 using (var appender = connection.CreateAppender("forecast_error_profile"))
                     foreach (var group in profile.Groups)
@@ -369,6 +377,16 @@ public sealed class RunStore(DuckDbStore store)
         var groups = rows.GroupBy(r => r.ScaleFrom).Select(g => new ErrorProfile.Group(g.Key,
             g.GroupBy(r => r.Periods).Select(p => p.Select(r => r.Error).ToArray()).ToList())).ToList();
         return groups.Count == 0 ? null : new ErrorProfile(groups);
+    }
+
+    /// <summary>A run's interval offsets of the total (location null) and of each location, by location and level.</summary>
+    public async Task<IReadOnlyList<AggregateInterval>> AggregateIntervalsAsync(long runId, CancellationToken cancellationToken = default)
+    {
+        using var connection = store.Open();
+        var rows = await connection.QueryAsync<AggregateInterval>(new CommandDefinition(
+            "SELECT location, level, \"offset\" FROM forecast_aggregate_intervals WHERE run_id = $runId ORDER BY location NULLS FIRST, level",
+            new { runId }, cancellationToken: cancellationToken));
+        return rows.AsList();
     }
 
     /// <summary>Each forecast series' mean demand per period at the run's cutoff, in units, ordered by location and SKU.</summary>

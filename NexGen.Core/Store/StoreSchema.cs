@@ -144,6 +144,12 @@ public static class StoreSchema
         DELETE FROM model_intervals;
         ALTER TABLE model_intervals ADD COLUMN scale_from DOUBLE DEFAULT 0;
         """,
+        // 13: each forecast run's interval of the total (location null) and of each location, relative to their summed
+        // point forecast and calibrated on their own errors.
+        """
+        CREATE TABLE forecast_aggregate_intervals (
+            run_id BIGINT NOT NULL, location VARCHAR, level DOUBLE NOT NULL, "offset" DOUBLE NOT NULL);
+        """,
     ];
 
     public static int Latest => Migrations.Count;

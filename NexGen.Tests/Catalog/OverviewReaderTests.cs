@@ -1,5 +1,6 @@
 using System.Text;
 using NexGen.Core.Catalog;
+using NexGen.Core.Forecasting;
 using NexGen.Core.Ingestion;
 using NexGen.Core.Replenishment;
 using NexGen.Core.Store;
@@ -58,7 +59,8 @@ public sealed class OverviewReaderTests : IAsyncLifetime
 
     /// <summary>
     /// A succeeded run forecasting 6 weeks from week 57: L1/A1 11 a week (p10 8, p90 14), L2/A1 5 a week (p10 unknown,
-    /// p50 4, p90 7). Its first 4 weeks: 44 + 20 = 64 units, at unit price 2: 128.
+    /// p50 4, p90 7). Its first 4 weeks: 44 + 20 = 64 units, at unit price 2: 128. The total's own interval is -20 % /
+    /// +25 % of its forecast, L1's -10 % / +10 % (L2 has none).
     /// </summary>
     async Task<long> CompleteForecastAsync()
     {
@@ -68,7 +70,14 @@ public sealed class OverviewReaderTests : IAsyncLifetime
             new ForecastRow("L1", "A1", Week(week), 11, 8, 11, 14, 15, "nexgen_gbm"),
             new ForecastRow("L2", "A1", Week(week), 5, null, 4, 7, 8, "seasonal_naive"),
         });
-        await _runs.CompleteAsync(id, """{"cutoff":"2024-01-26","horizon":6,"periodDays":7}""", null, rows);
+        await _runs.CompleteAsync(id, """{"cutoff":"2024-01-26","horizon":6,"periodDays":7}""", null, rows, new ForecastDetails
+        {
+            AggregateIntervals =
+            [
+                new AggregateInterval(null, 0.1, -0.2), new AggregateInterval(null, 0.9, 0.25),
+                new AggregateInterval("L1", 0.1, -0.1), new AggregateInterval("L1", 0.9, 0.1),
+            ],
+        });
         return id;
     }
 
@@ -180,12 +189,14 @@ public sealed class OverviewReaderTests : IAsyncLifetime
 
         await CompleteForecastAsync();
         trend = await _reader.TrendAsync(null);
-        // p10: 8 + 5 (L2/A1's unknown p10 counts as its forecast); p50: 11 + 4; p90: 14 + 7.
-        Assert.Equal(Enumerable.Range(57, 6).Select(week => new ForecastTotal(Week(week), 13, 15, 21)), trend.Forecast);
+        // The line is the sum of the point forecasts (11 + 5), not of medians; the band is the total's own interval.
+        Assert.Equal(Enumerable.Range(57, 6).Select(week => new ForecastTotal(Week(week), 16, 12.8, 20)), trend.Forecast, new ForecastTotalComparer());
 
         var l1 = await _reader.TrendAsync("L1");
         Assert.Equal(new SalesPoint(Week(56), 30), l1.History[^1]);
-        Assert.Equal(new ForecastTotal(Week(57), 8, 11, 14), l1.Forecast[0]);
+        Assert.Equal(new ForecastTotal(Week(57), 11, 9.9, 12.1), l1.Forecast[0], new ForecastTotalComparer());
+        var l2 = await _reader.TrendAsync("L2");
+        Assert.Equal(new ForecastTotal(Week(57), 5, null, null), l2.Forecast[0]);
     }
 
     [Fact]
@@ -242,5 +253,13 @@ public sealed class OverviewReaderTests : IAsyncLifetime
         Assert.False(uncovered.Compared);
         Assert.Empty(uncovered.Risers);
         Assert.Empty(uncovered.Fallers);
+    }
+
+    sealed class ForecastTotalComparer : IEqualityComparer<ForecastTotal>
+    {
+        public bool Equals(ForecastTotal? x, ForecastTotal? y) => x is not null && y is not null && x.Date == y.Date
+            && Math.Abs(x.Forecast - y.Forecast) < 1e-9 && Math.Abs((x.P10 ?? -1) - (y.P10 ?? -1)) < 1e-9 && Math.Abs((x.P90 ?? -1) - (y.P90 ?? -1)) < 1e-9;
+
+        public int GetHashCode(ForecastTotal obj) => obj.Date.GetHashCode();
     }
 }

@@ -63,7 +63,7 @@ public sealed class OverviewPageTests(BrowserFixture browser, ForecastedAppFixtu
             // The hidden p10 edge, the p10-p90 band, the p50 line and the history.
             await Assertions.Expect(trend.Locator(".scatterlayer .trace")).ToHaveCountAsync(4);
             await Assertions.Expect(trend.Locator(".legendtext")).ToHaveTextAsync(
-                [ProductCharts.HistoryName, ProductCharts.MedianName, ProductCharts.CentralBandName]);
+                [ProductCharts.HistoryName, ProductCharts.ForecastName, ProductCharts.CentralBandName]);
             await Assertions.Expect(trend.Locator(".gtitle")).ToHaveTextAsync("Units sold per week, all locations: history and forecast");
             await Assertions.Expect(trend.Locator(".ytitle")).ToHaveTextAsync("Units per week");
             await Assertions.Expect(trend.Locator(".xtitle")).ToHaveTextAsync("Date");
@@ -170,6 +170,50 @@ public sealed class OverviewPageTests(BrowserFixture browser, ForecastedAppFixtu
         finally
         {
             await overview.Context.CloseAsync();
+        }
+    }
+
+    [Fact]
+    public async Task OnManySlowSeriesTheTotalLineIsTheSumOfPointForecastsWithinItsOwnBand()
+    {
+        // 80 generated SKUs at one store, a third of them slow and intermittent: their medians are far below their
+        // means, so a line of summed medians would drop well under the 4-week forecast card.
+        var samples = Directory.CreateTempSubdirectory("nexgen-slow-samples-").FullName;
+        try
+        {
+            await new NexGen.Core.Samples.SampleDataGenerator().GenerateAsync(
+                new NexGen.Core.Samples.SampleDataOptions(Locations: 1, Skus: 80, Days: 240, Seed: 11), samples);
+            await using var app = NexGenWebApp.Start(new Dictionary<string, string?> { ["NexGen:SamplesPath"] = samples });
+            var run = await app.GetRequiredService<ForecastService>().RunAsync(new ForecastRunRequest(28, null,
+                Model: new GlobalModelOptions { Trees = 40, MaxTrainingRows = 40_000 }, CalibrationWindows: 2));
+            Assert.True(run.Status == "succeeded", run.Error);
+            var page = await browser.OpenLiveAsync(app.BaseUrl, "overview");
+            try
+            {
+                await ExpectLoadedAsync(page, "");
+                var card = double.Parse(await Kpi(page, "forecast").Locator(".kpi-value").InnerTextAsync(), NumberStyles.Number, CultureInfo.InvariantCulture);
+                var trend = page.Locator("#overview-trend-plot");
+                await Assertions.Expect(trend.Locator(".legendtext")).ToHaveTextAsync(
+                    [ProductCharts.HistoryName, ProductCharts.ForecastName, ProductCharts.CentralBandName]);
+                // Each forecast trace starts at the last period sold: its first 28 days come after that point.
+                var traces = await page.EvaluateAsync<double[][]>("""
+                    names => names.map(name => document.getElementById('overview-trend-plot').data
+                        .find(t => t.name === name).y.slice(1, 29))
+                    """, new[] { ProductCharts.ForecastName, "p10", ProductCharts.CentralBandName });
+                var (line, p10, p90) = (traces[0], traces[1], traces[2]);
+
+                Assert.Equal(28, line.Length);
+                Assert.InRange(line.Sum(), 0.9 * card, 1.1 * card);
+                Assert.All(Enumerable.Range(0, 28), d => Assert.True(p10[d] <= line[d] && line[d] <= p90[d], $"day {d + 1}: {p10[d]} {line[d]} {p90[d]}"));
+            }
+            finally
+            {
+                await page.Context.CloseAsync();
+            }
+        }
+        finally
+        {
+            Directory.Delete(samples, recursive: true);
         }
     }
 }

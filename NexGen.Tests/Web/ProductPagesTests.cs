@@ -95,7 +95,7 @@ public sealed class ProductPagesTests(BrowserFixture browser, ForecastedAppFixtu
             await Assertions.Expect(chart.Locator(".scatterlayer .trace")).ToHaveCountAsync(6);
             // Plotly lists filled traces last-drawn first: the legend reads from the history out to the widest band.
             await Assertions.Expect(chart.Locator(".legendtext")).ToHaveTextAsync(
-                [ProductCharts.HistoryName, ProductCharts.BacktestName, ProductCharts.MedianName, ProductCharts.UpperBandName, ProductCharts.CentralBandName]);
+                [ProductCharts.HistoryName, ProductCharts.BacktestName, ProductCharts.ForecastName, ProductCharts.UpperBandName, ProductCharts.CentralBandName]);
             await Assertions.Expect(chart.Locator(".gtitle")).ToHaveTextAsync("Units sold per week: history and forecast");
             await Assertions.Expect(chart.Locator(".ytitle")).ToHaveTextAsync("Units per week");
             // The bands are filled areas (Plotly draws a fill as a path in the trace's .fills group).

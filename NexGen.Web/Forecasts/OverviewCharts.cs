@@ -17,8 +17,9 @@ public static class OverviewCharts
     public static string PeriodName(SalesTrend trend) => trend.Grain?.Days == 7 ? "week" : "day";
 
     /// <summary>
-    /// The forecast's p10-p90 band and p50 line, then the history. The forecast traces start at the last period sold, so
-    /// the forecast continues the history. Legend names are <see cref="ProductCharts"/>'s.
+    /// The forecast's p10-p90 band (the aggregate's own interval, when the run has one) and its line (the sum of the
+    /// series' point forecasts, which orders are based on), then the history. The forecast traces start at the last
+    /// period sold, so the forecast continues the history. Legend names are <see cref="ProductCharts"/>'s.
     /// </summary>
     public static IList<ITrace> Trend(SalesTrend trend)
     {
@@ -28,13 +29,16 @@ public static class OverviewCharts
             var anchor = trend.History.Count > 0 ? trend.History[^1] : null;
             List<object> Dates() => ProductCharts.Prepend(anchor is null ? null : ProductCharts.Day(anchor.Date),
                 trend.Forecast.Select(f => (object)ProductCharts.Day(f.Date)));
-            List<object> Values(Func<ForecastTotal, double> quantile) =>
-                ProductCharts.Prepend(anchor?.Quantity, trend.Forecast.Select(f => (object)quantile(f)));
+            List<object> Values(Func<ForecastTotal, double?> value) =>
+                ProductCharts.Prepend(anchor?.Quantity, trend.Forecast.Select(f => (object)(value(f) ?? f.Forecast)));
 
-            traces.Add(ProductCharts.Band("p10", Dates(), Values(f => f.P10), fill: false, ProductCharts.CentralBandColor, showLegend: false));
-            traces.Add(ProductCharts.Band(ProductCharts.CentralBandName, Dates(), Values(f => f.P90), fill: true,
-                ProductCharts.CentralBandColor, showLegend: true, hoverName: "p90"));
-            traces.Add(Line(ProductCharts.MedianName, Dates(), Values(f => f.P50), ProductCharts.ForecastColor, 2.5m, "p50 %{y:,.0f} units"));
+            if (trend.Forecast.Any(f => f.P10 is not null))
+            {
+                traces.Add(ProductCharts.Band("p10", Dates(), Values(f => f.P10), fill: false, ProductCharts.CentralBandColor, showLegend: false));
+                traces.Add(ProductCharts.Band(ProductCharts.CentralBandName, Dates(), Values(f => f.P90), fill: true,
+                    ProductCharts.CentralBandColor, showLegend: true, hoverName: "p90"));
+            }
+            traces.Add(Line(ProductCharts.ForecastName, Dates(), Values(f => f.Forecast), ProductCharts.ForecastColor, 2.5m, "forecast %{y:,.0f} units"));
         }
         traces.Add(Line(ProductCharts.HistoryName, [.. trend.History.Select(h => (object)ProductCharts.Day(h.Date))],
             [.. trend.History.Select(h => (object)h.Quantity)], ProductCharts.HistoryColor, 1.5m, "sold %{y:,.0f} units"));

@@ -17,7 +17,7 @@ public static class ProductCharts
 {
     /// <summary>Legend names, also what the browser tests look for.</summary>
     public const string HistoryName = "Units sold";
-    public const string MedianName = "Forecast (p50)";
+    public const string ForecastName = "Forecast (orders use it)";
     public const string CentralBandName = "p10–p90 (80 %)";
     public const string UpperBandName = "p90–p95";
     public const string BacktestName = "Backtest forecasts";
@@ -38,7 +38,7 @@ public static class ProductCharts
     public static string PeriodName(ProductDetail detail) => detail.Grain?.Days == 7 ? "week" : "day";
 
     /// <summary>
-    /// History as a line, then the forecast's p50 line and its p10-p90 and p90-p95 bands, and the backtest forecasts over
+    /// History as a line, then the point forecast (the one orders are based on) and its p10-p90 and p90-p95 bands, and the backtest forecasts over
     /// the history (a dashed line from each calibration origin, one legend entry for all). Every forecast trace starts
     /// at the last sale, so the forecast continues the history instead of floating beside it.
     /// </summary>
@@ -58,12 +58,12 @@ public static class ProductCharts
             traces.Add(Band(UpperBandName, Dates(), Values(f => f.P95), fill: true, UpperBandColor, showLegend: true, hoverName: "p95"));
             traces.Add(new Scatter
             {
-                Name = MedianName,
+                Name = ForecastName,
                 Mode = ModeFlag.Lines,
                 X = Dates(),
-                Y = Values(f => f.P50),
+                Y = Values(f => f.Forecast),
                 Line = new Line { Color = ForecastColor, Width = 2.5m },
-                HoverTemplate = "p50 %{y:,.1f}<extra></extra>",
+                HoverTemplate = "forecast %{y:,.1f}<extra></extra>",
             });
         }
         if (detail.Backtests.Count > 0)
