@@ -148,11 +148,17 @@ public sealed class SalesPanelLoader(DuckDbStore store)
         var promotions = await connection.QueryAsync<(string? Location, string? Sku, DateOnly Start, DateOnly End, double? Discount)>(
             """SELECT location, sku, start, "end", discount FROM promotions ORDER BY ALL""");
         var byKey = series.ToLookup(s => (s.Location, s.Sku));
+        var bySku = series.ToLookup(s => s.Sku);
+        var byLocation = series.ToLookup(s => s.Location);
         foreach (var promotion in promotions)
         {
-            var matching = promotion is { Location: { } l, Sku: { } k }
-                ? byKey[(l, k)]
-                : series.Where(s => (promotion.Location is null || s.Location == promotion.Location) && (promotion.Sku is null || s.Sku == promotion.Sku));
+            var matching = promotion switch
+            {
+                { Location: { } l, Sku: { } k } => byKey[(l, k)],
+                { Sku: { } k } => bySku[k],
+                { Location: { } l } => byLocation[l],
+                _ => series,
+            };
             // A period is promoted when any of its days is: weekly periods end on their date.
             var planned = new PlannedPromotion(
                 (int)Math.Ceiling((promotion.Start.DayNumber - start.DayNumber) / (double)step),

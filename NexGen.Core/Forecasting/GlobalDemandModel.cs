@@ -16,9 +16,25 @@ public sealed class GlobalDemandModel(MLContext ml, ITransformer model, IReadOnl
     TreeEnsembleModelParametersBasedOnRegressionTree? Ensemble =>
         (model as ISingleFeaturePredictionTransformer<TreeEnsembleModelParametersBasedOnRegressionTree>)?.Model;
 
-    /// <summary>Scaled predictions for <paramref name="rows"/> of <paramref name="matrix"/> (every row when null).</summary>
-    public float[] Predict(FeatureMatrix matrix, int[]? rows = null) =>
-        model.Transform(new MatrixDataView(matrix, rows)).GetColumn<float>("Score").ToArray();
+    /// <summary>
+    /// Scaled predictions for every row of <paramref name="matrix"/>, in order. ML.NET scores a data view on one
+    /// thread, so the rows are split into one contiguous slice per core, each scored on its own.
+    /// </summary>
+    public float[] Predict(FeatureMatrix matrix)
+    {
+        var result = new float[matrix.Count];
+        var slices = Math.Clamp(matrix.Count / 10_000, 1, Environment.ProcessorCount);
+        Parallel.For(0, slices, slice =>
+        {
+            var from = (int)((long)matrix.Count * slice / slices);
+            var to = (int)((long)matrix.Count * (slice + 1) / slices);
+            var scores = model.Transform(new MatrixDataView(matrix, [.. Enumerable.Range(from, to - from)])).GetColumn<float>("Score");
+            var i = from;
+            foreach (var score in scores)
+                result[i++] = score;
+        });
+        return result;
+    }
 
     /// <summary>Global importance: each feature's share of the trees' split gain, largest first.</summary>
     public IReadOnlyList<(string Feature, double Share)> Importance()
