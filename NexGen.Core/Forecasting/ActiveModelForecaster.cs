@@ -45,13 +45,15 @@ public sealed class ActiveModelForecaster(RunStore runs, ModelRegistry registry)
         var models = panel.Series.Select(s => s.First <= cutoff ? ModelNames.Global : "").ToArray();
         UseBaselinesChosenInTraining(panel, cutoff, horizon, point, models, await runs.SeriesModelsAsync(training.Id, cancellationToken));
         var calibration = intervals.Take(horizon);
-        var quantiles = ForecastEngine.Quantiles(panel, cutoff, horizon, point, calibration, scales);
+        var errorScales = ForecastEngine.ErrorScales(panel, cutoff, scales);
+        var quantiles = ForecastEngine.Quantiles(panel, cutoff, horizon, point, calibration, scales, errorScales);
         var metrics = JsonSerializer.Deserialize<Dictionary<string, AccuracyMetrics>>(model.BacktestMetrics ?? "{}", Json)!;
         var forecast = new ForecastSet(panel, cutoff, horizon, point, intervals.Levels, quantiles, models, trained, metrics,
             forecaster.Explain(trained, cutoff, top: 5), options, scales,
             await runs.ErrorProfileAsync(training.Id, cancellationToken), calibration)
         {
             AggregateIntervals = await runs.AggregateIntervalsAsync(training.Id, cancellationToken),
+            ErrorScales = errorScales,
         };
         return (forecast, model, $"forecast with model {model.Id}");
     }

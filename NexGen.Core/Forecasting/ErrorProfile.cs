@@ -7,8 +7,8 @@ namespace NexGen.Core.Forecasting;
 /// </summary>
 /// <remarks>
 /// A series has too few backtest windows for a quantile of its own, so errors are pooled over similar series, each
-/// normalised by the size of its forecast: e_P = sum(actual - forecast) / (D_P + 0.1 x scale x P), with D_P the
-/// forecast over the P periods and scale the series' mean demand per period. Series are similar when their scales fall
+/// normalised by the series' own error level, as the prediction intervals are: e_P = sum(actual - forecast) / (sigma x P),
+/// with sigma the series' error scale (<see cref="SeriesErrorScale"/>, units per period). Series are similar when their scales fall
 /// in the same group (up to <see cref="MaxGroups"/> groups of equal count, split at quantiles of the scale): relative
 /// errors of slow, intermittent series are far wider than those of fast movers, and pooling them all would give a fast
 /// mover the tail of a slow one. A series' errors in units are its group's e_P times its own normaliser. A window with a
@@ -106,11 +106,10 @@ public sealed class ErrorProfile
         return sorted;
     }
 
-    /// <summary>The normaliser of a series' cumulative error over P periods: D_P + 0.1 x scale x P, in units.</summary>
-    /// <param name="demand">D_P: the forecast over the P periods, in units.</param>
-    /// <param name="scale">The series' mean demand per period, in units.</param>
+    /// <summary>The normaliser of a series' cumulative error over P periods: its error scale x P, in units.</summary>
+    /// <param name="errorScale">The series' error scale (<see cref="SeriesErrorScale"/>), in units per period.</param>
     /// <param name="periods">P, in periods.</param>
-    public static double Normaliser(double demand, double scale, double periods) => Math.Abs(demand) + 0.1 * scale * periods;
+    public static double Normaliser(double errorScale, double periods) => errorScale * periods;
 
     /// <summary>
     /// The cumulative errors actual - forecast over <paramref name="periods"/> for one series, in units, ascending: the
@@ -118,16 +117,16 @@ public sealed class ErrorProfile
     /// interpolates between the order statistics of the whole P on either side; P = 0 gives a single zero.
     /// </summary>
     /// <param name="periods">P in periods, in [0, <see cref="Horizon"/>].</param>
-    /// <param name="demand">D_P: the series' forecast over those periods, in units.</param>
-    /// <param name="scale">The series' mean demand per period, in units.</param>
-    public IReadOnlyList<double> CumulativeErrors(double periods, double demand, double scale)
+    /// <param name="errorScale">The series' error scale (<see cref="SeriesErrorScale"/>), in units per period.</param>
+    /// <param name="scale">The series' mean demand per period, in units (picks its group).</param>
+    public IReadOnlyList<double> CumulativeErrors(double periods, double errorScale, double scale)
     {
         if (!(periods >= 0 && periods <= Horizon + 1e-9))
             throw new ArgumentOutOfRangeException(nameof(periods), periods, $"The error profile covers 0 .. {Horizon} periods.");
         if (periods < 1e-9)
             return [0.0];
         var sorted = GroupOf(scale).SortedByPeriods;
-        var unit = Normaliser(demand, scale, periods);
+        var unit = Normaliser(errorScale, periods);
         var upper = Math.Min(Horizon, (int)Math.Ceiling(periods - 1e-9));
         var lower = Math.Max(0, upper - 1);
         var weight = Math.Clamp(periods - lower, 0, 1);

@@ -104,9 +104,10 @@ public sealed class ForecastEngine(SalesPanel panel, ForecastEngineOptions optio
         if (chosen is { Global.Count: > 0 })
             SelectPerSeries(cutoff, pointForecast, models, chosen.Errors, baselineErrors, candidates);
         var scales = panel.Series.Select(s => s.First <= cutoff ? builder.Scale(s.Index, cutoff) : float.NaN).ToArray();
+        var errorScales = ErrorScales(panel, cutoff, scales);
         var intervals = chosen is null ? new ModelIntervals(options.Levels, []) : Intervals(chosen);
         var aggregateIntervals = chosen is null ? [] : AggregateIntervals(chosen);
-        var quantiles = Quantiles(panel, cutoff, horizon, point: pointForecast, intervals, scales);
+        var quantiles = Quantiles(panel, cutoff, horizon, point: pointForecast, intervals, scales, errorScales);
         var calibrationMetrics = chosen is not { Global.Count: > 0 }
             ? new Dictionary<string, AccuracyMetrics>()
             : new Dictionary<string, AccuracyMetrics>
@@ -124,6 +125,7 @@ public sealed class ForecastEngine(SalesPanel panel, ForecastEngineOptions optio
             Backtests = chosen?.Global ?? [],
             NaiveBacktests = seasonalNaive,
             AggregateIntervals = aggregateIntervals,
+            ErrorScales = errorScales,
         };
     }
 
@@ -170,12 +172,11 @@ public sealed class ForecastEngine(SalesPanel panel, ForecastEngineOptions optio
                 if (!double.IsNaN(actual[h]))
                     Residuals[h].Add((scale, (actual[h] - points[h]) / errorScale));
             }
-            double error = 0, demand = 0;
+            double error = 0;
             for (var h = 0; h < horizon && !double.IsNaN(actual[h]); h++)
             {
                 error += actual[h] - points[h];
-                demand += points[h];
-                Cumulative[h].Add((scale, error / ErrorProfile.Normaliser(demand, scale, h + 1)));
+                Cumulative[h].Add((scale, error / ErrorProfile.Normaliser(errorScale, h + 1)));
             }
             Global.Add(engine.Evaluation(s, origin, actual, points, history));
             Errors[s.Index] += AbsoluteError(actual, points);
@@ -290,11 +291,15 @@ public sealed class ForecastEngine(SalesPanel panel, ForecastEngineOptions optio
         return result;
     }
 
+    /// <summary>Each series' error scale at the cutoff (<see cref="SeriesErrorScale"/>); NaN for series that start later.</summary>
+    internal static float[] ErrorScales(SalesPanel panel, int cutoff, float[] scales) =>
+        [.. panel.Series.Select(s => s.First <= cutoff ? SeriesErrorScale.At(panel, s.Index, cutoff, scales[s.Index]) : float.NaN)];
+
     /// <summary>
     /// Quantile forecasts per level: point + offset x the series' error scale (<see cref="SeriesErrorScale"/>), with the
     /// offsets of its volume group, floored at 0; NaN for series that start after the cutoff.
     /// </summary>
-    internal static float[][] Quantiles(SalesPanel panel, int cutoff, int horizon, float[] point, ModelIntervals intervals, float[] scales)
+    internal static float[][] Quantiles(SalesPanel panel, int cutoff, int horizon, float[] point, ModelIntervals intervals, float[] scales, float[] errorScales)
     {
         var result = intervals.Levels.Select(_ => new float[point.Length]).ToArray();
         foreach (var r in result)
@@ -304,7 +309,7 @@ public sealed class ForecastEngine(SalesPanel panel, ForecastEngineOptions optio
         foreach (var series in panel.Series.Where(s => s.First <= cutoff))
         {
             var scale = scales[series.Index];
-            var unit = SeriesErrorScale.At(panel, series.Index, cutoff, scale);
+            var unit = errorScales[series.Index];
             var offsets = intervals.OffsetsFor(scale);
             for (var h = 0; h < horizon; h++)
             {

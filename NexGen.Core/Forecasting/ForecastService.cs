@@ -239,7 +239,7 @@ public sealed class ForecastService(DuckDbStore store, RunStore runs, ModelRegis
         await runs.CompleteAsync(id, metrics, modelId, Rows(forecast), new ForecastDetails
         {
             Explanations = Explanations(forecast),
-            Scales = forecast.ForecastSeries.Select(s => new SeriesScale(forecast.Panel.Series[s].Location, forecast.Panel.Series[s].Sku, forecast.Scales[s])),
+            Scales = forecast.ForecastSeries.Select(s => new SeriesScale(forecast.Panel.Series[s].Location, forecast.Panel.Series[s].Sku, forecast.Scales[s], forecast.ErrorScales[s])),
             ErrorProfile = forecast.ErrorProfile,
             AggregateIntervals = forecast.AggregateIntervals,
             Backtests = BacktestPoints(forecast),

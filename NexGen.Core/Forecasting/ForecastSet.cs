@@ -40,6 +40,9 @@ public sealed record ForecastSet(
     /// <inheritdoc cref="Backtests"/>
     public IReadOnlyList<Evaluation.SeriesForecastEvaluation> NaiveBacktests { get; init; } = [];
 
+    /// <summary>Each series' error scale at the cutoff, in units per period (NaN when not forecast): the unit of its intervals and error profile.</summary>
+    public float[] ErrorScales { get; init; } = [];
+
     /// <summary>The total's and each location's interval, calibrated on their own errors (none without calibration).</summary>
     public IReadOnlyList<AggregateInterval> AggregateIntervals { get; init; } = [];
 

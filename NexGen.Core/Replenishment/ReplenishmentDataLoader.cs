@@ -68,13 +68,13 @@ public sealed class ReplenishmentDataLoader(DuckDbStore store)
                    inv.as_of AS InventoryAsOf, inv.on_hand AS OnHand, coalesce(inv.on_order, 0) AS OnOrder,
                    CAST(coalesce(po.open_po, 0) AS DOUBLE) AS OpenPo, coalesce(hist.quantity, 0) AS Quantity, coalesce(hist.squares, 0) AS Squares,
                    coalesce(hist.priced_value, 0) AS PricedValue, coalesce(hist.unpriced, 0) AS Unpriced,
-                   hist.first_sale AS FirstSale, hist.last_sale AS LastSale, sc.scale AS Scale
+                   hist.first_sale AS FirstSale, hist.last_sale AS LastSale, sc.scale AS Scale, sc.error_scale AS ErrorScale
             FROM series
             LEFT JOIN products p USING (sku)
             LEFT JOIN inv USING (location, sku)
             LEFT JOIN po USING (location, sku)
             LEFT JOIN hist USING (location, sku)
-            LEFT JOIN (SELECT location, sku, scale FROM forecast_scales WHERE run_id = $forecastRunId) sc USING (location, sku)
+            LEFT JOIN (SELECT location, sku, scale, error_scale FROM forecast_scales WHERE run_id = $forecastRunId) sc USING (location, sku)
             ORDER BY series.location, series.sku
             """, new { forecastRunId, asOf, historyStart }, cancellationToken: cancellationToken))).AsList();
 
@@ -105,6 +105,7 @@ public sealed class ReplenishmentDataLoader(DuckDbStore store)
                 DemandSd = periods > 0 ? Math.Sqrt(Math.Max(0, f.Squares / periods - mean * mean)) : 0,
                 LastSale = f.LastSale,
                 Scale = f.Scale,
+                ErrorScale = f.ErrorScale,
                 Dates = forecast.Dates,
                 Forecast = forecast.Forecast,
                 P50 = forecast.P50,
@@ -157,5 +158,5 @@ public sealed class ReplenishmentDataLoader(DuckDbStore store)
         string Location, string Sku, string? Category, string? Supplier, double? UnitCost, double? UnitPrice,
         int? PackSize, double? MinOrderQty, double? MaxOrderQty, int? LeadTimeDays,
         DateOnly? InventoryAsOf, double? OnHand, double OnOrder, double OpenPo, double Quantity, double Squares,
-        double PricedValue, double Unpriced, DateOnly? FirstSale, DateOnly? LastSale, double? Scale);
+        double PricedValue, double Unpriced, DateOnly? FirstSale, DateOnly? LastSale, double? Scale, double? ErrorScale);
 }

@@ -160,7 +160,7 @@ public static class ReplenishmentPlanner
 
     /// <summary>
     /// The configured method, falling back along empirical -> quantile -> normal when a series lacks its data. Empirical
-    /// needs the run's error profile, the series' scale and a profile reaching the safety-stock horizon (L + R for
+    /// needs the run's error profile, the series' scale and error scale and a profile reaching the safety-stock horizon (L + R for
     /// periodic policies, L for continuous ones); quantile needs two stored quantiles in every forecast period.
     /// </summary>
     static SafetyStockMethod SafetyStockFor(ReplenishmentOptions options, ErrorProfile? profile, SeriesData s, ReplenishmentPolicy policy,
@@ -168,8 +168,8 @@ public static class ReplenishmentPlanner
     {
         var horizon = policy.IsPeriodic ? leadTime + reviewPeriod : leadTime;
         if (options.SafetyStockMethod == ReplenishmentOptions.EmpiricalMethod && profile is not null && s.Scale is { } scale
-            && horizon <= profile.Horizon + 1e-9)
-            return new EmpiricalSafetyStock(profile.CumulativeErrors(horizon, ReplenishmentCalculator.DemandOver(s.Forecast, horizon), scale));
+            && s.ErrorScale is { } errorScale && horizon <= profile.Horizon + 1e-9)
+            return new EmpiricalSafetyStock(profile.CumulativeErrors(horizon, errorScale, scale));
         if (options.SafetyStockMethod != ReplenishmentOptions.NormalMethod)
         {
             var quantiles = new double[s.Forecast.Count];

@@ -54,6 +54,12 @@ public sealed record SeriesData
     /// </summary>
     public double? Scale { get; init; }
 
+    /// <summary>
+    /// The series' error scale at the forecast's cutoff (forecast_scales), in units per period: the unit of the run's
+    /// error profile; null when the run stored none.
+    /// </summary>
+    public double? ErrorScale { get; init; }
+
     /// <summary>Dates of the forecast periods after the as-of date, the next one first.</summary>
     public required IReadOnlyList<DateOnly> Dates { get; init; }
 

@@ -135,6 +135,7 @@ public sealed class RunStore(DuckDbStore store)
                         .AppendValue(scale.Location)
                         .AppendValue(scale.Sku)
                         .AppendValue((double?)scale.Scale)
+                        .AppendValue(scale.ErrorScale)
                         .EndRow();
             using (var appender = connection.CreateAppender("forecast_aggregate_intervals"))
                 foreach (var interval in details.AggregateIntervals)
@@ -394,7 +395,7 @@ public sealed class RunStore(DuckDbStore store)
     {
         using var connection = store.Open();
         var rows = await connection.QueryAsync<SeriesScale>(new CommandDefinition(
-            "SELECT location, sku, scale FROM forecast_scales WHERE run_id = $runId ORDER BY location, sku",
+            "SELECT location, sku, scale, error_scale AS errorscale FROM forecast_scales WHERE run_id = $runId ORDER BY location, sku",
             new { runId }, cancellationToken: cancellationToken));
         return rows.AsList();
     }

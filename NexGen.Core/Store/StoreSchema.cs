@@ -150,6 +150,11 @@ public static class StoreSchema
         CREATE TABLE forecast_aggregate_intervals (
             run_id BIGINT NOT NULL, location VARCHAR, level DOUBLE NOT NULL, "offset" DOUBLE NOT NULL);
         """,
+        // 14: each series' error scale (units per period), the unit of its intervals and of the run's error profile,
+        // whose errors are now normalised by it; earlier runs have none, so their safety stock uses the quantiles.
+        """
+        ALTER TABLE forecast_scales ADD COLUMN error_scale DOUBLE;
+        """,
     ];
 
     public static int Latest => Migrations.Count;

@@ -17,9 +17,9 @@ public class ErrorProfileTests
 
         Assert.Equal(2, profile.Horizon);
         Assert.Equal([-0.1, 0.0, 0.2], profile.Normalised(1));
-        // P = 2, D_P = 40, scale 10: normaliser 40 + 0.1 x 10 x 2 = 42.
-        Assert.Equal(42, ErrorProfile.Normaliser(40, 10, 2));
-        AssertClose([-8.4, 4.2, 12.6], profile.CumulativeErrors(2, 40, 10));
+        // P = 2, error scale 21 units per period: normaliser 21 x 2 = 42.
+        Assert.Equal(42, ErrorProfile.Normaliser(21, 2));
+        AssertClose([-8.4, 4.2, 12.6], profile.CumulativeErrors(2, 21, 10));
     }
 
     [Fact]
@@ -27,10 +27,10 @@ public class ErrorProfileTests
     {
         var profile = TwoPeriods();
 
-        // P = 1.5, D_P = 30, scale 10: normaliser 30 + 1.5 = 31.5; order statistics halfway: -0.15, 0.05, 0.25.
-        AssertClose([-0.15 * 31.5, 0.05 * 31.5, 0.25 * 31.5], profile.CumulativeErrors(1.5, 30, 10));
-        // P = 0.5 moves halfway from no error to P = 1's: -0.05, 0, 0.1 times 5 + 0.5.
-        AssertClose([-0.05 * 5.5, 0, 0.1 * 5.5], profile.CumulativeErrors(0.5, 5, 10));
+        // P = 1.5, error scale 21: normaliser 31.5; order statistics halfway: -0.15, 0.05, 0.25.
+        AssertClose([-0.15 * 31.5, 0.05 * 31.5, 0.25 * 31.5], profile.CumulativeErrors(1.5, 21, 10));
+        // P = 0.5 moves halfway from no error to P = 1's: -0.05, 0, 0.1 times 11 x 0.5.
+        AssertClose([-0.05 * 5.5, 0, 0.1 * 5.5], profile.CumulativeErrors(0.5, 11, 10));
         Assert.Equal([0.0], profile.CumulativeErrors(0, 0, 10));
         Assert.Throws<ArgumentOutOfRangeException>(() => profile.CumulativeErrors(2.5, 50, 10));
     }
@@ -41,7 +41,7 @@ public class ErrorProfileTests
         // 99 normalised errors 0.01 .. 0.99 for P = 1: the 0.9-quantile (conformal: the 90th smallest) is 0.90.
         var profile = ErrorProfile.FromErrors([At(50, [.. Enumerable.Range(1, 99).Select(i => i / 100.0)])])!;
 
-        var errors = profile.CumulativeErrors(1, 100, 50);
+        var errors = profile.CumulativeErrors(1, 105, 50);
 
         Assert.Equal(0.90 * 105, SafetyStock.Empirical(errors, 0.9), 9);
     }
@@ -87,8 +87,8 @@ public class ErrorProfileTests
         Assert.Equal([0, 251, 501, 751], profile.Groups.Select(g => g.ScaleFrom));
         Assert.Equal(2.0, profile.Normalised(1, scale: 5).Max());
         Assert.Equal(0.1, profile.Normalised(1, scale: 900).Max(), 12);
-        // A fast series of scale 900 with D_1 = 900: errors in units 0.1 x (900 + 90), not 2 x.
-        Assert.Equal(99, profile.CumulativeErrors(1, 900, 900).Max(), 9);
+        // A fast series of scale 900 with an error scale of 990: errors in units 0.1 x 990, not 2 x.
+        Assert.Equal(99, profile.CumulativeErrors(1, 990, 900).Max(), 9);
         Assert.Single(ErrorProfile.FromErrors([errors.Take(399).ToList()])!.Groups);
     }
 
@@ -104,7 +104,7 @@ public class ErrorProfileTests
             ErrorProfile = new ErrorProfile([
                 new ErrorProfile.Group(0, [[-0.1, 0.0, 0.2], [-0.2, 0.1, 0.3]]),
                 new ErrorProfile.Group(40, [[-0.01, 0.02], [-0.03, 0.04]])]),
-            Scales = [new SeriesScale("S2", "A", 3.5), new SeriesScale("S1", "B", 12)],
+            Scales = [new SeriesScale("S2", "A", 3.5, 1.25), new SeriesScale("S1", "B", 12)],
         });
 
         var profile = await runs.ErrorProfileAsync(id);
@@ -112,7 +112,7 @@ public class ErrorProfileTests
         Assert.Equal([-0.1, 0.0, 0.2], profile.Normalised(1));
         Assert.Equal([-0.2, 0.1, 0.3], profile.Normalised(2, scale: 39.9));
         Assert.Equal([-0.03, 0.04], profile.Normalised(2, scale: 40));
-        Assert.Equal([new SeriesScale("S1", "B", 12), new SeriesScale("S2", "A", 3.5)], await runs.ScalesAsync(id));
+        Assert.Equal([new SeriesScale("S1", "B", 12), new SeriesScale("S2", "A", 3.5, 1.25)], await runs.ScalesAsync(id));
         Assert.Null(await runs.ErrorProfileAsync(id + 1));
     }
 

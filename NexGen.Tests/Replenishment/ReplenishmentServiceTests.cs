@@ -151,11 +151,11 @@ public class ReplenishmentServiceTests
         var (_, plan) = await Service(test, Options(ReplenishmentOptions.EmpiricalMethod)).RunAsync();
 
         // 4 errors: the 0.95 quantile is the ceil(5 x 0.95) = 5th smallest, clamped to the largest, 0.2, in units of
-        // D_P + 0.1 x scale x P = 140 + 0.1 x 10 x 14 = 154: SS = 30.8, S = 170.8, D orders 170.8 - 30 -> 141.
+        // the series' error scale x P = 10 x 14 = 140: SS = 28, S = 168, D orders 168 - 30 = 138.
         var d = Line(plan, "D").Suggestion!;
         Assert.Equal("empirical", d.SafetyStockMethod);
-        Assert.Equal(30.8, d.SafetyStock, 9);
-        Assert.Equal(141, d.OrderQuantity);
+        Assert.Equal(28, d.SafetyStock, 9);
+        Assert.Equal(138, d.OrderQuantity);
 
         // Without a profile the same setting falls back to the stored quantiles.
         await using var bare = new TestStore();

@@ -93,7 +93,7 @@ public static class ReplenishmentTestData
             ? new ForecastDetails
             {
                 ErrorProfile = new ErrorProfile([.. Enumerable.Range(0, Horizon).Select(_ => new[] { -0.1, 0, 0.1, 0.2 })]),
-                Scales = [.. Series().Select(s => new SeriesScale(s.Location, s.Sku, 10))],
+                Scales = [.. Series().Select(s => new SeriesScale(s.Location, s.Sku, 10, 10))],
             }
             : new ForecastDetails();
         await runs.CompleteAsync(id, null, null, rows, details);

@@ -36,10 +36,7 @@ public sealed class EngineForecastSource(SalesPanel panel, ForecastEngineOptions
             var scale = set.Scales[series];
             if (set.ErrorProfile is not { } profile || float.IsNaN(scale))
                 return [];
-            var demand = 0.0;
-            for (var h = offset; h < offset + periods; h++)
-                demand += Math.Max(0, set.Point[series * set.Horizon + h]);
-            return profile.CumulativeErrors(periods, demand, scale);
+            return profile.CumulativeErrors(periods, set.ErrorScales[series], scale);
         }
     }
 }
