@@ -8,7 +8,7 @@ namespace NexGen.Cli.Commands;
 /// <summary><c>backtest</c>: rolling-origin accuracy of NexGen beside seasonal naive and a moving average.</summary>
 static class BacktestCommand
 {
-    public const string Usage = "backtest --windows W --horizon H [--cutoff yyyy-MM-dd] [--step S] [--calibration-windows 2] [--trees N] [--model lightgbm|fasttree|tweedie|auto] [--max-rows N] [--training-window N] [--early-stopping N] [--store PATH]";
+    public const string Usage = "backtest --windows W --horizon H [--cutoff yyyy-MM-dd] [--step S] [--calibration-windows 2] [--trees N] [--model lightgbm|fasttree|tweedie|auto] [--max-rows N] [--training-window N] [--early-stopping N] [--volume-weight 0] [--store PATH]";
 
     public static async Task<int> RunAsync(CommandLine line, NexGenOptions settings, CancellationToken cancellationToken)
     {
@@ -31,6 +31,11 @@ static class BacktestCommand
         var coverage = result.Coverage;
         Console.WriteLine($"interval coverage over {coverage.Points:N0} points: p{coverage.Lower * 100:0}-p{coverage.Upper * 100:0} {coverage.Central:P1} (nominal {coverage.Upper - coverage.Lower:P0}); " +
                           string.Join(", ", coverage.Levels.Select(l => $"<= p{l.Key * 100:0} {l.Value:P1}")));
+        foreach (var (model, score) in result.IntervalScores.OrderBy(s => s.Key == ModelNames.NexGen ? 0 : 1))
+            Console.WriteLine($"{model}: p{coverage.Lower * 100:0}-p{coverage.Upper * 100:0} by volume quartile (Q1 smallest) " +
+                              string.Join(" ", score.CentralByQuartile.Select(c => c.ToString("P0", System.Globalization.CultureInfo.InvariantCulture))) +
+                              $"; <= p{coverage.Levels.Keys.Max() * 100:0} " + string.Join(" ", score.UpperByQuartile.Select(c => c.ToString("P0", System.Globalization.CultureInfo.InvariantCulture))) +
+                              "; scaled pinball " + string.Join(" ", score.Pinball.Select(p => $"p{p.Key * 100:0} {p.Value:N3}")));
         var total = result.TotalCoverage;
         Console.WriteLine($"the total's own interval over {total.Points:N0} cutoff x period points: p{total.Lower * 100:0}-p{total.Upper * 100:0} {total.Central:P1}; " +
                           string.Join(", ", total.Levels.Select(l => $"<= p{l.Key * 100:0} {l.Value:P1}")));
@@ -52,6 +57,7 @@ static class BacktestCommand
         MaxTrainingRows = line.Int("max-rows", new GlobalModelOptions().MaxTrainingRows),
         TrainingWindow = line.Int("training-window", 104),
         EarlyStoppingRounds = line.Int("early-stopping", new GlobalModelOptions().EarlyStoppingRounds),
+        VolumeWeight = line.Get("volume-weight") is { } weight ? double.Parse(weight, System.Globalization.CultureInfo.InvariantCulture) : new GlobalModelOptions().VolumeWeight,
     };
 
     internal static DateOnly ParseDate(string text) =>

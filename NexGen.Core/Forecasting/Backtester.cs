@@ -30,6 +30,11 @@ public sealed class Backtester(SalesPanel panel, ForecastEngineOptions options)
         var levels = options.Levels;
         var coverage = new CoverageCounter(levels);
         var totalCoverage = new CoverageCounter(levels);
+        var quantileForecasts = new Dictionary<string, List<(double[], double[][], double, double)>>
+        {
+            [ModelNames.NexGen] = [],
+            [ModelNames.SeasonalNaiveQuantiles] = [],
+        };
 
         for (var k = 0; k < cutoffs.Count; k++)
         {
@@ -55,7 +60,11 @@ public sealed class Backtester(SalesPanel panel, ForecastEngineOptions options)
                 Add(ModelNames.Naive, Baselines.Baselines.Naive(history, horizon));
                 Add(ModelNames.SeasonalProfile, Baselines.Baselines.SeasonalProfile(history, horizon, grain));
                 Add(ModelNames.Tsb, Baselines.Baselines.Tsb(history, horizon));
-                coverage.Add(actual, forecast.Quantiles.Select(q => ToDouble(q.AsSpan(at, horizon))).ToArray());
+                var quantiles = forecast.Quantiles.Select(q => ToDouble(q.AsSpan(at, horizon))).ToArray();
+                coverage.Add(actual, quantiles);
+                var naiveMae = Accuracy.NaiveMae(history);
+                quantileForecasts[ModelNames.NexGen].Add((actual, quantiles, naiveMae, weight));
+                quantileForecasts[ModelNames.SeasonalNaiveQuantiles].Add((actual, Baselines.Baselines.SeasonalNaiveQuantiles(history, horizon, grain, levels), naiveMae, weight));
                 for (var h = 0; h < horizon; h++)
                     if (!double.IsNaN(actual[h]))
                     {
@@ -73,7 +82,8 @@ public sealed class Backtester(SalesPanel panel, ForecastEngineOptions options)
             evaluations.ToDictionary(p => p.Key, p => Accuracy.Evaluate(p.Value)),
             evaluations.ToDictionary(p => p.Key, p => (IReadOnlyList<SeriesForecastEvaluation>)p.Value),
             coverage.Result(),
-            totalCoverage.Result());
+            totalCoverage.Result(),
+            quantileForecasts.ToDictionary(q => q.Key, q => IntervalScore.Of(levels, q.Value)));
     }
 
     static double[] ToDouble(ReadOnlySpan<float> values)

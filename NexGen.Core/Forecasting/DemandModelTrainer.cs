@@ -60,6 +60,7 @@ public sealed class DemandModelTrainer(GlobalModelOptions options)
         {
             LabelColumnName = MatrixDataView.LabelColumn,
             FeatureColumnName = MatrixDataView.FeaturesColumn,
+            ExampleWeightColumnName = options.VolumeWeight == 0 ? null : MatrixDataView.WeightColumn,
             NumberOfIterations = options.Trees,
             NumberOfLeaves = options.Leaves,
             MinimumExampleCountPerLeaf = options.MinimumExamplesPerLeaf,

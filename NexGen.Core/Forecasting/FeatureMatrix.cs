@@ -12,6 +12,7 @@ public sealed class FeatureMatrix
         Width = width;
         Values = new float[(long)rows * width];
         Labels = new float[rows];
+        Weights = new float[rows];
         Series = new int[rows];
         Origins = new int[rows];
         Targets = new int[rows];
@@ -29,6 +30,9 @@ public sealed class FeatureMatrix
 
     /// <summary>Scaled targets (zero for rows that only predict).</summary>
     public float[] Labels { get; }
+
+    /// <summary>Each row's weight in the loss (see <see cref="GlobalModelOptions.VolumeWeight"/>).</summary>
+    public float[] Weights { get; }
 
     public int[] Series { get; }
 

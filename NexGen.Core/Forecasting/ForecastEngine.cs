@@ -41,7 +41,8 @@ public sealed class ForecastEngine(SalesPanel panel, ForecastEngineOptions optio
         var firstOrigin = (origins.Length > 0 ? calibrationCutoff : cutoff) - options.Model.TrainingWindow;
 
         progress?.Report(("building features", 0));
-        var rows = new GlobalForecaster(panel, _spec, options.Model).BuildRows(firstOrigin, cutoff, horizon, cancellationToken);
+        var rows = new GlobalForecaster(panel, _spec, options.Model).BuildRows(firstOrigin, cutoff, horizon,
+            origins.Length > 0 ? calibrationCutoff : cutoff, cancellationToken);
         cancellationToken.ThrowIfCancellationRequested();
         // Every model of the run forecasts from the kind of base its rows learned from.
         var settings = options.Model with { SeasonalBase = rows.SeasonalBase };

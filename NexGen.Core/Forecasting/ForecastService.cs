@@ -167,6 +167,7 @@ public sealed class ForecastService(DuckDbStore store, RunStore runs, ModelRegis
             backtest = result.Metrics,
             coverage = result.Coverage,
             coverageTotal = result.TotalCoverage,
+            intervals = result.IntervalScores,
         }, Json);
         await runs.CompleteAsync(id, metrics, null, [], cancellationToken);
     }

@@ -94,7 +94,11 @@ public sealed class GlobalForecaster(SalesPanel panel, FeatureSpec spec, GlobalM
     /// seasonal base already carries; where it does not, every row learns from the fallback
     /// (<see cref="FeatureMatrix.SeasonalBase"/> false), and forecasts must use it too.
     /// </summary>
-    public FeatureMatrix BuildRows(int firstOrigin, int cutoff, int horizon, CancellationToken cancellationToken = default)
+    /// <param name="firstFit">
+    /// The earliest cutoff a model will be fitted at on these rows: the seasonal base is used only when enough of the
+    /// rows up to it have one, so every model of the run learns from the same kind of base.
+    /// </param>
+    public FeatureMatrix BuildRows(int firstOrigin, int cutoff, int horizon, int firstFit, CancellationToken cancellationToken = default)
     {
         firstOrigin = Math.Max(0, firstOrigin);
         var count = panel.Series.Count;
@@ -104,12 +108,14 @@ public sealed class GlobalForecaster(SalesPanel panel, FeatureSpec spec, GlobalM
             for (var origin = Math.Max(firstOrigin, s.First); origin < cutoff; origin++)
                 for (var h = 1; h <= horizon && origin + h <= cutoff; h++)
                 {
-                    all++;
-                    if (origin + h - spec.Year >= s.First || spec.Season != spec.Year)
-                    {
-                        seasonal++;
+                    var isSeasonal = origin + h - spec.Year >= s.First || spec.Season != spec.Year;
+                    if (isSeasonal)
                         candidates[s.Index]++;
-                    }
+                    if (origin + h > firstFit)
+                        continue;
+                    all++;
+                    if (isSeasonal)
+                        seasonal++;
                 }
         var seasonalOnly = options.SeasonalBase && seasonal >= all / 10;
         var features = seasonalOnly ? _features : new FeatureBuilder(panel, spec) { SeasonalBase = false };
@@ -156,6 +162,7 @@ public sealed class GlobalForecaster(SalesPanel panel, FeatureSpec spec, GlobalM
                     features.Build(s, origin, h, scale, baseline, matrix.Row(row));
                     var label = (panel.Demand[offset + target] - Offset(baseline)) / scale;
                     matrix.Labels[row] = Math.Clamp(label, -FeatureBuilder.MaxScaled, FeatureBuilder.MaxScaled);
+                    matrix.Weights[row] = options.VolumeWeight == 0 ? 1 : (float)Math.Pow(scale, options.VolumeWeight);
                     matrix.Series[row] = s;
                     matrix.Origins[row] = origin;
                     matrix.Targets[row] = target;

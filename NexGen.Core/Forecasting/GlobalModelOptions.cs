@@ -26,6 +26,12 @@ public sealed record GlobalModelOptions
     /// </summary>
     public int EarlyStoppingRounds { get; init; }
 
+    /// <summary>
+    /// Each training row weighs its series' scale (mean demand per period) to this power in the loss: 0 = every row
+    /// alike (scaled targets make every series count the same); 1 = as its volume, as WAPE and WRMSSE count it.
+    /// </summary>
+    public double VolumeWeight { get; init; }
+
     public int Leaves { get; init; } = 63;
     public int MinimumExamplesPerLeaf { get; init; } = 50;
     public double LearningRate { get; init; } = 0.08;

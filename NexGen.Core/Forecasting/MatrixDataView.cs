@@ -11,6 +11,7 @@ public sealed class MatrixDataView : IDataView
 {
     public const string LabelColumn = "Label";
     public const string FeaturesColumn = "Features";
+    public const string WeightColumn = "Weight";
 
     readonly FeatureMatrix _matrix;
     readonly int[]? _rows;
@@ -28,6 +29,7 @@ public sealed class MatrixDataView : IDataView
         var builder = new DataViewSchema.Builder();
         builder.AddColumn(LabelColumn, NumberDataViewType.Single);
         builder.AddColumn(FeaturesColumn, new VectorDataViewType(NumberDataViewType.Single, width));
+        builder.AddColumn(WeightColumn, NumberDataViewType.Single);
         return builder.ToSchema();
     }
 
@@ -65,6 +67,11 @@ public sealed class MatrixDataView : IDataView
             {
                 ValueGetter<float> label = (ref float value) => value = matrix.Labels[Row];
                 return (ValueGetter<TValue>)(Delegate)label;
+            }
+            if (column.Index == 2)
+            {
+                ValueGetter<float> weight = (ref float value) => value = matrix.Weights[Row];
+                return (ValueGetter<TValue>)(Delegate)weight;
             }
             ValueGetter<VBuffer<float>> features = (ref VBuffer<float> value) =>
             {

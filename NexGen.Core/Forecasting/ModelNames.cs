@@ -13,4 +13,7 @@ public static class ModelNames
     public const string SeasonalProfile = "seasonal_profile";
     public const string Croston = "croston_sba";
     public const string Tsb = "tsb";
+
+    /// <summary>The interval reference: seasonal naive plus each series' own empirical quantiles of its seasonal-naive errors.</summary>
+    public const string SeasonalNaiveQuantiles = "seasonal_naive_quantiles";
 }

@@ -55,6 +55,36 @@ public static class Baselines
         return forecast;
     }
 
+    /// <summary>
+    /// The simplest honest quantile forecast (the reference of <c>../shared/peer/snaive_quantiles.py</c>): seasonal
+    /// naive plus, per level, the series' own empirical quantile (linear between order statistics) of its seasonal
+    /// naive errors y_t - y_{t-m} over the last 365 days or 104 weeks (m = 7 days, 52 weeks; 1 when the history is
+    /// shorter than m + 10 periods), floored at 0.
+    /// </summary>
+    /// <returns>One array per level, each <paramref name="horizon"/> long.</returns>
+    public static double[][] SeasonalNaiveQuantiles(ReadOnlySpan<double> history, int horizon, SeriesGrain grain, IReadOnlyList<double> levels)
+    {
+        var point = SeasonalNaive(history, horizon, grain);
+        var season = grain == SeriesGrain.Weekly ? 52 : 7;
+        var lag = history.Length < season + 10 ? 1 : season;
+        var errors = new List<double>();
+        for (var t = Math.Max(lag, history.Length - (grain == SeriesGrain.Weekly ? 104 : 365)); t < history.Length; t++)
+            if (!double.IsNaN(history[t]) && !double.IsNaN(history[t - lag]))
+                errors.Add(history[t] - history[t - lag]);
+        errors.Sort();
+        return [.. levels.Select(level =>
+        {
+            var offset = 0.0;
+            if (errors.Count > 0)
+            {
+                var position = level * (errors.Count - 1);
+                var below = (int)Math.Floor(position);
+                offset = errors[below] + (position - below) * (errors[Math.Min(below + 1, errors.Count - 1)] - errors[below]);
+            }
+            return point.Select(p => Math.Max(0, p + offset)).ToArray();
+        })];
+    }
+
     /// <summary>Moving average: the mean of the last <paramref name="window"/> known values, flat over the horizon.</summary>
     /// <param name="history">Values per period up to the cutoff, NaN = unknown.</param>
     /// <param name="horizon">Number of periods to forecast, 0 or more.</param>

@@ -32,6 +32,28 @@ public static class Accuracy
         return pairs == 0 ? 0 : sum / pairs;
     }
 
+    /// <summary>
+    /// The scale of the scaled pinball loss: mean |y_t - y_{t-1}| over the history from the series' first positive sale
+    /// up to the cutoff (the in-sample one-step naive MAE), in sales units; 0 when there is no pair.
+    /// </summary>
+    public static double NaiveMae(ReadOnlySpan<double> history)
+    {
+        var start = 0;
+        while (start < history.Length && !(history[start] > 0))
+            start++;
+        var sum = 0.0;
+        var pairs = 0;
+        for (var t = start + 1; t < history.Length; t++)
+        {
+            var step = Math.Abs(history[t] - history[t - 1]);
+            if (double.IsNaN(step))
+                continue;
+            sum += step;
+            pairs++;
+        }
+        return pairs == 0 ? 0 : sum / pairs;
+    }
+
     /// <summary>The WRMSSE weight of a series: its sales over the last <paramref name="horizon"/> periods up to the cutoff.</summary>
     /// <param name="history">Values per period up to the cutoff, NaN = unknown (skipped).</param>
     /// <param name="horizon">H, the number of trailing periods summed; a shorter history sums all of it.</param>
