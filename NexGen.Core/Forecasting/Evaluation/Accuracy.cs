@@ -14,7 +14,16 @@ public static class Accuracy
     /// </summary>
     /// <param name="history">Values per period up to the cutoff, NaN = unknown; a pair with a NaN is skipped.</param>
     /// <returns>0 when there is no pair of consecutive known values from the first sale on.</returns>
-    public static double NaiveScale(ReadOnlySpan<double> history)
+    public static double NaiveScale(ReadOnlySpan<double> history) => MeanNaiveStep(history, squared: true);
+
+    /// <summary>
+    /// The scale of the scaled pinball loss: mean |y_t - y_{t-1}| over the history from the series' first positive sale
+    /// up to the cutoff (the in-sample one-step naive MAE), in sales units; 0 when there is no pair.
+    /// </summary>
+    public static double NaiveMae(ReadOnlySpan<double> history) => MeanNaiveStep(history, squared: false);
+
+    /// <summary>Mean of |y_t - y_{t-1}| (or its square) from the first positive sale on; pairs with a NaN are skipped.</summary>
+    static double MeanNaiveStep(ReadOnlySpan<double> history, bool squared)
     {
         var start = 0;
         while (start < history.Length && !(history[start] > 0))
@@ -26,29 +35,7 @@ public static class Accuracy
             var step = history[t] - history[t - 1];
             if (double.IsNaN(step))
                 continue;
-            sum += step * step;
-            pairs++;
-        }
-        return pairs == 0 ? 0 : sum / pairs;
-    }
-
-    /// <summary>
-    /// The scale of the scaled pinball loss: mean |y_t - y_{t-1}| over the history from the series' first positive sale
-    /// up to the cutoff (the in-sample one-step naive MAE), in sales units; 0 when there is no pair.
-    /// </summary>
-    public static double NaiveMae(ReadOnlySpan<double> history)
-    {
-        var start = 0;
-        while (start < history.Length && !(history[start] > 0))
-            start++;
-        var sum = 0.0;
-        var pairs = 0;
-        for (var t = start + 1; t < history.Length; t++)
-        {
-            var step = Math.Abs(history[t] - history[t - 1]);
-            if (double.IsNaN(step))
-                continue;
-            sum += step;
+            sum += squared ? step * step : Math.Abs(step);
             pairs++;
         }
         return pairs == 0 ? 0 : sum / pairs;
