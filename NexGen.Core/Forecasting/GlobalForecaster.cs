@@ -102,27 +102,14 @@ public sealed class GlobalForecaster(SalesPanel panel, FeatureSpec spec, GlobalM
     {
         firstOrigin = Math.Max(0, firstOrigin);
         var count = panel.Series.Count;
+        var seasonalOnly = HasSeasonalBase(firstFit, horizon);
+        var features = seasonalOnly ? _features : new FeatureBuilder(panel, spec) { SeasonalBase = false };
         var candidates = new long[count];
-        long all = 0, seasonal = 0;
         foreach (var s in panel.Series)
             for (var origin = Math.Max(firstOrigin, s.First); origin < cutoff; origin++)
                 for (var h = 1; h <= horizon && origin + h <= cutoff; h++)
-                {
-                    var isSeasonal = origin + h - spec.Year >= s.First || spec.Season != spec.Year;
-                    if (isSeasonal)
+                    if (!seasonalOnly || IsSeasonal(s, origin + h))
                         candidates[s.Index]++;
-                    if (origin + h > firstFit)
-                        continue;
-                    all++;
-                    if (isSeasonal)
-                        seasonal++;
-                }
-        var seasonalOnly = options.SeasonalBase && seasonal >= all / 10;
-        var features = seasonalOnly ? _features : new FeatureBuilder(panel, spec) { SeasonalBase = false };
-        if (!seasonalOnly)
-            foreach (var s in panel.Series)
-                candidates[s.Index] = Enumerable.Range(Math.Max(firstOrigin, s.First), Math.Max(0, cutoff - Math.Max(firstOrigin, s.First)))
-                    .Sum(origin => (long)Math.Min(horizon, cutoff - origin));
         var total = candidates.Sum();
         var keep = total <= options.MaxTrainingRows ? 1.0 : options.MaxTrainingRows / (double)total;
 
@@ -137,6 +124,31 @@ public sealed class GlobalForecaster(SalesPanel panel, FeatureSpec spec, GlobalM
             s => Visit(features, s, firstOrigin, cutoff, horizon, keep, seasonalOnly, matrix, starts[s]));
         return matrix;
     }
+
+    /// <summary>
+    /// Whether a model fitted at <paramref name="fit"/> learns corrections to the seasonal base: at least a tenth of its
+    /// candidate rows (origins in the training window, horizons 1 .. <paramref name="horizon"/>, targets at or before
+    /// the fit) have one. Daily data always do (the same weekday a week back); weekly data need a year of history.
+    /// </summary>
+    public bool HasSeasonalBase(int fit, int horizon)
+    {
+        if (!options.SeasonalBase)
+            return false;
+        if (spec.Season != spec.Year)
+            return true;
+        long all = 0, seasonal = 0;
+        foreach (var s in panel.Series)
+            for (var origin = Math.Max(Math.Max(0, fit - options.TrainingWindow), s.First); origin < fit; origin++)
+                for (var h = 1; h <= horizon && origin + h <= fit; h++)
+                {
+                    all++;
+                    if (IsSeasonal(s, origin + h))
+                        seasonal++;
+                }
+        return all > 0 && seasonal >= all / 10;
+    }
+
+    bool IsSeasonal(PanelSeries series, int target) => spec.Season != spec.Year || target - spec.Year >= series.First;
 
     /// <summary>Counts (and with a matrix, writes from row <paramref name="start"/>) the sampled rows of one series.</summary>
     int Visit(FeatureBuilder features, int s, int firstOrigin, int cutoff, int horizon, double keep, bool seasonalOnly, FeatureMatrix? matrix, int start)
