@@ -246,7 +246,7 @@ public sealed class PlannerPathTests(BrowserFixture browser) : IAsyncLifetime
             await Assertions.Expect(page.Locator("[data-testid=product-title]")).ToHaveTextAsync("Item 4");
             var chart = page.Locator("#history-chart-plot");
             await Assertions.Expect(chart.Locator(".gtitle")).ToHaveTextAsync("Units sold per week: history and forecast");
-            await Assertions.Expect(chart.Locator(".legendtext")).ToHaveTextAsync(["Units sold", "Backtest forecasts", "Forecast (p50)", "p90–p95", "p10–p90 (80 %)"]);
+            await Assertions.Expect(chart.Locator(".legendtext")).ToHaveTextAsync(["Units sold", "Backtest forecasts", "Forecast (orders use it)", "p90–p95", "p10–p90 (80 %)"]);
             await Assertions.Expect(chart.Locator(".scatterlayer .trace .fills path")).ToHaveCountAsync(2);
             await Assertions.Expect(page.Locator("[data-testid=forecast-facts] [data-fact=run]")).ToContainTextAsync($"#{run.Id}");
             await Assertions.Expect(page.Locator("[data-testid=forecast-facts] [data-fact=series-wape]")).ToContainTextAsync($"seasonal naive");
