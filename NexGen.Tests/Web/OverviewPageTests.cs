@@ -205,6 +205,7 @@ public sealed class OverviewPageTests(BrowserFixture browser, ForecastedAppFixtu
                 Assert.Equal(28, line.Length);
                 Assert.InRange(line.Sum(), 0.9 * card, 1.1 * card);
                 Assert.All(Enumerable.Range(0, 28), d => Assert.True(p10[d] <= line[d] && line[d] <= p90[d], $"day {d + 1}: {p10[d]} {line[d]} {p90[d]}"));
+                await Assertions.Expect(page.Locator("[data-testid=trend-caption]")).ToContainTextAsync("the band is the total's own");
             }
             finally
             {
