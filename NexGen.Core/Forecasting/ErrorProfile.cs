@@ -84,9 +84,7 @@ public sealed class ErrorProfile
         if (errorsByPeriods.All(e => e.Count == 0))
             return null;
         var scales = errorsByPeriods.First(e => e.Count > 0).Select(e => e.Scale).Order().ToArray();
-        var groups = Math.Clamp(scales.Length / MinErrorsPerGroup, 1, MaxGroups);
-        // Split where the scale changes; ties stay in one group, so no group is empty.
-        double[] bounds = [0, .. Enumerable.Range(1, groups - 1).Select(g => scales[scales.Length * g / groups]).Where(b => b > scales[0]).Distinct()];
+        var bounds = VolumeGroups.Bounds(scales, MinErrorsPerGroup, MaxGroups);
         return new ErrorProfile(bounds.Select((from, g) =>
         {
             var to = g + 1 < bounds.Length ? bounds[g + 1] : double.PositiveInfinity;

@@ -7,9 +7,9 @@ namespace NexGen.Core.Forecasting;
 /// <summary>
 /// Makes a forecast as of a cutoff. The training rows are built once for the whole run. A calibration model, trained
 /// on data up to one horizon before the cutoff, forecasts from <see cref="ForecastEngineOptions.CalibrationWindows"/>
-/// origins between that point and the cutoff (only targets at or before the cutoff are scored); its errors on those
-/// periods also stop its training early, and the final model, trained on all data up to the cutoff, gets the same
-/// number of trees. The calibration residuals, each divided by its series' own error level
+/// origins between that point and the cutoff (only targets at or before the cutoff are scored); with early stopping on
+/// (<see cref="GlobalModelOptions.EarlyStoppingRounds"/>) its errors on those periods stop its training, and the final
+/// model, trained on all data up to the cutoff, gets the same number of trees. The calibration residuals, each divided by its series' own error level
 /// (<see cref="SeriesErrorScale"/>), give the intervals (split conformal) per group of series by volume and per
 /// horizon. The same windows score seasonal naive, the moving average and TSB on every series: a series whose
 /// calibration error (MAE) with one of them is clearly lower than with the global model (by
@@ -248,10 +248,7 @@ public sealed class ForecastEngine(SalesPanel panel, ForecastEngineOptions optio
     ModelIntervals Intervals(Calibration calibration)
     {
         var scales = calibration.Residuals[0].Select(r => r.Scale).Distinct().Order().ToArray();
-        var groups = Math.Clamp(scales.Length / MinSeriesPerGroup, 1, MaxGroups);
-        double[] bounds = scales.Length == 0
-            ? [0]
-            : [0, .. Enumerable.Range(1, groups - 1).Select(g => scales[scales.Length * g / groups]).Where(b => b > scales[0]).Distinct()];
+        var bounds = VolumeGroups.Bounds(scales, MinSeriesPerGroup, MaxGroups);
         return new ModelIntervals(options.Levels, bounds.Select((from, g) =>
         {
             var to = g + 1 < bounds.Length ? bounds[g + 1] : double.PositiveInfinity;
