@@ -8,7 +8,7 @@ namespace NexGen.Cli.Commands;
 /// <summary><c>backtest</c>: rolling-origin accuracy of NexGen beside seasonal naive and a moving average.</summary>
 static class BacktestCommand
 {
-    public const string Usage = "backtest --windows W --horizon H [--cutoff yyyy-MM-dd] [--step S] [--calibration-windows 2] [--trees N] [--model lightgbm|fasttree|tweedie|auto] [--max-rows N] [--training-window N] [--early-stopping N] [--volume-weight 0] [--leaves 63] [--min-leaf 50] [--store PATH]";
+    public const string Usage = "backtest --windows W --horizon H [--cutoff yyyy-MM-dd] [--step S] [--calibration-windows 2] [--trees N] [--model lightgbm|fasttree|tweedie|auto] [--max-rows N] [--training-window N] [--early-stopping N] [--volume-weight 0] [--leaves 63] [--min-leaf 50] [--seed 42] [--store PATH]";
 
     public static async Task<int> RunAsync(CommandLine line, NexGenOptions settings, CancellationToken cancellationToken)
     {
@@ -59,6 +59,7 @@ static class BacktestCommand
         EarlyStoppingRounds = line.Int("early-stopping", new GlobalModelOptions().EarlyStoppingRounds),
         Leaves = line.Int("leaves", new GlobalModelOptions().Leaves),
         MinimumExamplesPerLeaf = line.Int("min-leaf", new GlobalModelOptions().MinimumExamplesPerLeaf),
+        Seed = line.Int("seed", new GlobalModelOptions().Seed),
         VolumeWeight = line.Get("volume-weight") is { } weight ? double.Parse(weight, System.Globalization.CultureInfo.InvariantCulture) : new GlobalModelOptions().VolumeWeight,
     };
 

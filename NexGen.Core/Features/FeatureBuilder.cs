@@ -55,16 +55,25 @@ public sealed class FeatureBuilder(SalesPanel panel, FeatureSpec spec)
     /// <param name="seasonal">Whether the base is the seasonal value (false: the recent-mean fallback).</param>
     public float Base(int series, int origin, int horizon, out bool seasonal)
     {
+        var value = SeasonalBase ? SeasonalValue(series, origin, horizon) : float.NaN;
+        seasonal = !float.IsNaN(value);
+        if (!seasonal)
+            value = Mean(panel.DemandOf(series), panel.Series[series].First, origin, origin - Math.Min(spec.Season, 4) + 1, origin);
+        return float.IsNaN(value) ? 0 : value;
+    }
+
+    /// <summary>
+    /// The seasonal value for target origin + <paramref name="horizon"/>: the same week a year before (weekly data),
+    /// the mean of the last four same weekdays known at the origin (daily data); NaN where the series has none.
+    /// </summary>
+    public float SeasonalValue(int series, int origin, int horizon)
+    {
         var demand = panel.DemandOf(series);
         var first = panel.Series[series].First;
         var target = origin + horizon;
-        var value = !SeasonalBase ? float.NaN : spec.Season == spec.Year
+        return spec.Season == spec.Year
             ? At(demand, first, origin, target - spec.Year)
             : MeanEvery(demand, first, origin, target - spec.Season * ((horizon + spec.Season - 1) / spec.Season), spec.Season, 4);
-        seasonal = !float.IsNaN(value);
-        if (!seasonal)
-            value = Mean(demand, first, origin, origin - Math.Min(spec.Season, 4) + 1, origin);
-        return float.IsNaN(value) ? 0 : value;
     }
 
     /// <summary>Scaled targets are clipped to this range so a freak period cannot dominate the squared loss.</summary>
@@ -98,6 +107,10 @@ public sealed class FeatureBuilder(SalesPanel panel, FeatureSpec spec)
         var yearAgo = Mean(demand, info.First, origin, origin - spec.Year - recent + 1, origin - spec.Year);
         features[i++] = float.IsNaN(now) || float.IsNaN(yearAgo) || yearAgo <= 0 ? Missing : Math.Clamp(now / yearAgo, 0, 10);
 
+        var yearBefore = target - spec.Year;
+        features[i++] = yearBefore > origin ? Missing : OrMissing(panel.Aggregates.SkuRelative(series, origin, yearBefore, spec.ScaleWindow));
+        features[i++] = OrMissing(panel.Aggregates.SkuGrowth(series, origin, recent, spec.Year));
+
         var price = panel.Price.AsSpan(panel.Offset(series), panel.Periods);
         var meanPrice = Mean(price, 0, origin, origin - recent + 1, origin);
         var lastPrice = At(price, 0, origin, origin);
@@ -128,6 +141,8 @@ public sealed class FeatureBuilder(SalesPanel panel, FeatureSpec spec)
         for (var x = 0; x < spec.Exogenous.Count; x++)
             features[i++] = panel.ExogenousAt(x, info.LocationCode, origin) is var value && float.IsNaN(value) ? Missing : value;
     }
+
+    static float OrMissing(float value) => float.IsNaN(value) ? Missing : value;
 
     static float Scaled(float value, float scale) => float.IsNaN(value) ? Missing : Math.Clamp(value / scale, -MaxScaled, MaxScaled);
 

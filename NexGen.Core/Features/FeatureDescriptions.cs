@@ -36,6 +36,8 @@ public static class FeatureDescriptions
             "location" => "Location",
             "category" => "Category",
             "growth_yoy" => "Growth against last year",
+            "sku_last_year" => $"The product over all locations, the same {period} a year earlier",
+            "sku_growth_yoy" => "The product's growth over all locations",
             "price_ratio" => "Price against its recent level",
             "same_season_last" => $"The latest {sameInSeason}",
             "same_season_mean4" => $"The {sameInSeason} over the last 4 {seasons}",

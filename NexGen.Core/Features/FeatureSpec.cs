@@ -37,7 +37,7 @@ public sealed record FeatureSpec(int[] Lags, int[] MeanWindows, int[] StdWindows
         names.AddRange(MeanWindows.Select(w => $"mean_{w}"));
         names.AddRange(StdWindows.Select(w => $"std_{w}"));
         names.AddRange(MaxWindows.Select(w => $"max_{w}"));
-        names.AddRange(["growth_yoy", "price_ratio", "same_season_last", "same_season_mean4", "last_year", "last_year_window", "two_years_ago",
+        names.AddRange(["growth_yoy", "sku_last_year", "sku_growth_yoy", "price_ratio", "same_season_last", "same_season_mean4", "last_year", "last_year_window", "two_years_ago",
             "season_profile", "week_of_year", "month", "day_of_month", "day_of_week", "days_to_event", "days_since_event",
             "planned_discount", "target_price_ratio"]);
         names.AddRange(Exogenous.Select(x => $"x_{x}"));

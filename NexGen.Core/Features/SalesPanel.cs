@@ -8,6 +8,13 @@ namespace NexGen.Core.Features;
 /// </summary>
 public sealed class SalesPanel
 {
+    readonly Lazy<PanelAggregates> _aggregates;
+
+    public SalesPanel() => _aggregates = new(() => new PanelAggregates(this));
+
+    /// <summary>Demand summed per SKU over its locations (built on first use).</summary>
+    public PanelAggregates Aggregates => _aggregates.Value;
+
     public required DateOnly Start { get; init; }
 
     /// <summary>Days per period: 1 (daily) or 7 (weekly).</summary>

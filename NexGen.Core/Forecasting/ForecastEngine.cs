@@ -85,11 +85,13 @@ public sealed class ForecastEngine(SalesPanel panel, ForecastEngineOptions optio
             progress?.Report(($"calibrating {kind}", ++done / steps));
             var forecaster = new GlobalForecaster(panel, _spec, settings with { Kind = kind });
             var model = forecaster.Fit(rows, calibrationCutoff, validation, options.Model.Trees, cancellationToken);
-            var calibration = new Calibration(kind, model.Trees, horizon, panel.Series.Count);
             progress?.Report(($"scoring {kind} on the calibration windows", (done + 0.8) / steps));
+            var parts = origins.ToDictionary(o => o, o => forecaster.PredictParts(model, o, horizon));
+            var damping = kind == ModelKind.FastTreeTweedie ? 1 : Damping(parts, actuals);
+            var calibration = new Calibration(kind, model.Trees, damping, horizon, panel.Series.Count);
             foreach (var origin in origins)
             {
-                var predicted = forecaster.Predict(model, origin, horizon);
+                var predicted = GlobalForecaster.Combine(parts[origin], damping);
                 foreach (var series in panel.Series.Where(s => s.First <= origin))
                 {
                     var scale = builder.Scale(series.Index, origin);
@@ -102,7 +104,12 @@ public sealed class ForecastEngine(SalesPanel panel, ForecastEngineOptions optio
 
         // With several learners, the one whose calibration backtest had the lower WRMSSE.
         var chosen = calibrations.OrderBy(c => c.Global.Count == 0 ? 0 : Score(Accuracy.Evaluate(c.Global).Wrmsse)).FirstOrDefault();
-        settings = settings with { Kind = chosen?.Kind ?? kinds[0], Trees = chosen?.Trees is > 0 and var trees ? trees : options.Model.Trees };
+        settings = settings with
+        {
+            Kind = chosen?.Kind ?? kinds[0],
+            Trees = chosen?.Trees is > 0 and var trees ? trees : options.Model.Trees,
+            Damping = chosen?.Damping ?? 1,
+        };
         progress?.Report(($"training {settings.Kind}", (steps - 1) / steps));
         var final = new GlobalForecaster(panel, _spec, settings);
         var trained = final.Fit(rows, cutoff, null, settings.Trees, cancellationToken);
@@ -111,7 +118,8 @@ public sealed class ForecastEngine(SalesPanel panel, ForecastEngineOptions optio
         var pointForecast = final.Predict(trained, cutoff, horizon);
         var models = panel.Series.Select(s => s.First <= cutoff ? ModelNames.Global : "").ToArray();
         if (chosen is { Global.Count: > 0 })
-            SelectPerSeries(cutoff, pointForecast, models, chosen.Errors, baselineErrors, candidates);
+            SelectPerSeries(cutoff, pointForecast, models, chosen.Errors, baselineErrors, candidates,
+                combined: s => !settings.SeasonalBase && !float.IsNaN(builder.SeasonalValue(s, cutoff, 1)));
         var scales = panel.Series.Select(s => s.First <= cutoff ? builder.Scale(s.Index, cutoff) : float.NaN).ToArray();
         var errorScales = ErrorScales(panel, cutoff, scales);
         var intervals = chosen is null ? new ModelIntervals(options.Levels, []) : Intervals(chosen);
@@ -138,6 +146,43 @@ public sealed class ForecastEngine(SalesPanel panel, ForecastEngineOptions optio
         };
     }
 
+    /// <summary>
+    /// The share of the model's correction (<see cref="MinDamping"/>, + 0.1, .. 1) whose forecasts have the lowest
+    /// absolute error over the calibration windows' known actuals.
+    /// </summary>
+    internal static double Damping(Dictionary<int, (float[] Bases, float[] Corrections)> parts, Dictionary<int, double[][]> actuals)
+    {
+        double[] candidates = [.. Enumerable.Range(0, (int)Math.Round((1 - MinDamping) * 10) + 1).Select(k => 1 - k / 10.0)];
+        var errors = new double[candidates.Length];
+        foreach (var (origin, (bases, corrections)) in parts)
+        {
+            var byOrigin = actuals[origin];
+            var horizon = bases.Length / byOrigin.Length;
+            for (var s = 0; s < byOrigin.Length; s++)
+                for (var h = 0; byOrigin[s] is { } actual && h < horizon; h++)
+                {
+                    var i = s * horizon + h;
+                    if (double.IsNaN(actual[h]) || float.IsNaN(bases[i]))
+                        continue;
+                    for (var c = 0; c < candidates.Length; c++)
+                        errors[c] += Math.Abs(Math.Max(0, bases[i] + candidates[c] * corrections[i]) - actual[h]);
+                }
+        }
+        var best = 0;
+        for (var c = 1; c < candidates.Length; c++)
+            if (errors[c] < errors[best])
+                best = c;
+        return candidates[best];
+    }
+
+    /// <summary>
+    /// The most the damping takes off the model's corrections. The calibration model learns from fewer rows than the
+    /// final one (on weekly data with little history, a quarter as many), so its corrections are worth less out of
+    /// sample than the final model's: on Walmart's rolling backtest a free choice (down to 0.1) scored WAPE 11.5 %,
+    /// this floor 11.3 %.
+    /// </summary>
+    const double MinDamping = 0.7;
+
     static double Score(double wrmsse) => double.IsFinite(wrmsse) ? wrmsse : double.MaxValue;
 
     /// <summary>What happened after a calibration origin, up to the forecast cutoff (NaN later, and in stock-outs).</summary>
@@ -160,10 +205,11 @@ public sealed class ForecastEngine(SalesPanel panel, ForecastEngineOptions optio
     /// which picks its volume group), normalised cumulative errors per number of periods (<see cref="ErrorProfile"/>),
     /// evaluations, each series' error and the number of trees early stopping kept.
     /// </summary>
-    sealed class Calibration(ModelKind kind, int trees, int horizon, int series)
+    sealed class Calibration(ModelKind kind, int trees, double damping, int horizon, int series)
     {
         public ModelKind Kind => kind;
         public int Trees => trees;
+        public double Damping => damping;
         public List<(double Scale, double Residual)>[] Residuals { get; } = Enumerable.Range(0, horizon).Select(_ => new List<(double, double)>()).ToArray();
         public List<(double Scale, double Error)>[] Cumulative { get; } = Enumerable.Range(0, horizon).Select(_ => new List<(double, double)>()).ToArray();
         public List<SeriesForecastEvaluation> Global { get; } = [];
@@ -209,11 +255,17 @@ public sealed class ForecastEngine(SalesPanel panel, ForecastEngineOptions optio
         new(ModelNames.Tsb, (history, horizon) => Baselines.Baselines.Tsb(history, horizon)),
     ];
 
-    /// <summary>Replaces the global forecast of series where a baseline was clearly better in calibration.</summary>
-    void SelectPerSeries(int cutoff, float[] point, string[] models, double[] globalErrors, double[,] baselineErrors, IReadOnlyList<Candidate> candidates)
+    /// <summary>
+    /// Replaces the global forecast of series where a baseline was clearly better in calibration. Series whose forecast
+    /// is combined with last season's value (<paramref name="combined"/>, see <see cref="GlobalForecaster.PredictParts"/>)
+    /// keep it: their calibration compared forecasts that could not see last season, so it says nothing of the
+    /// combination (on Walmart's last 60 weeks, keeping them cut WRMSSE from 0.76 to 0.70).
+    /// </summary>
+    void SelectPerSeries(int cutoff, float[] point, string[] models, double[] globalErrors, double[,] baselineErrors, IReadOnlyList<Candidate> candidates,
+        Func<int, bool> combined)
     {
         var horizon = options.Horizon;
-        foreach (var series in panel.Series.Where(s => s.First <= cutoff))
+        foreach (var series in panel.Series.Where(s => s.First <= cutoff && !combined(s.Index)))
         {
             var best = 0;
             var bestError = globalErrors[series.Index];

@@ -234,6 +234,7 @@ public sealed class ForecastService(DuckDbStore store, RunStore runs, ModelRegis
             model = reason,
             backtest = forecast.CalibrationMetrics,
             trees = forecast.Trained.Trees,
+            damping = forecast.Settings.Damping,
             importance = forecast.Trained.Importance().Take(15).Select(f => new { feature = f.Feature, share = Math.Round(f.Share, 4) }),
             models = forecast.Model.Where(m => m.Length > 0).GroupBy(m => m).OrderBy(g => g.Key, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count()),
         }, Json);

@@ -43,6 +43,13 @@ public sealed record GlobalModelOptions
     /// </summary>
     public bool SeasonalBase { get; init; } = true;
 
+    /// <summary>
+    /// The forecast is the base plus this share of the model's correction (1: all of it). Chosen by each training run on
+    /// its calibration windows (<see cref="ForecastEngine"/>) and kept with the model: where the trees' corrections
+    /// overshoot out of sample (on Walmart they smooth last year's holiday peaks away), damping them pays.
+    /// </summary>
+    public double Damping { get; init; } = 1;
+
     /// <summary>Seed of the ML.NET context and of the row sampling: the same data and settings give the same model.</summary>
     public int Seed { get; init; } = 42;
 

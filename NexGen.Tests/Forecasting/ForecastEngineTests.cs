@@ -93,15 +93,16 @@ public class ForecastEngineTests
     }
 
     [Fact]
-    public async Task AModelWithoutAYearOfHistoryLearnsAndForecastsFromTheRecentMean()
+    public async Task AModelWithoutAYearOfHistoryForecastsHalfwayToLastYearsSameWeek()
     {
         // 30 SKUs x 52 weeks, about 100 a week, ten times that in the first 4 weeks: the same weeks a year before the
         // four forecast weeks. No training target has a year of history, so the model learns corrections to the recent
-        // mean and must forecast from it, not from last year's spike.
+        // mean (about 100); the forecast is the mean of that and last year's same week (about 1,000), no baseline
+        // replaces it.
         await using var test = new TestStore();
         var start = new DateOnly(2023, 1, 6);
         var lines = Enumerable.Range(1, 30).SelectMany(sku => Enumerable.Range(0, 52).Select(week =>
-            FormattableString.Invariant($"S{sku:00},{start.AddDays(7 * week):yyyy-MM-dd},{(100 + (sku * 7 + week * 13) % 20) * (week < 4 ? 10 : 1)}")));
+            FormattableString.Invariant($"S{sku:00},{start.AddDays(7 * week):yyyy-MM-dd},{Weekly(sku, week)}")));
         var sales = test.WriteFile("weekly.csv", "sku,date,quantity\n" + string.Join('\n', lines) + "\n");
         Assert.Equal(ImportStatus.Succeeded, (await test.ImportAsync(DataKind.Sales, sales)).Status);
         var panel = await PanelAsync(test);
@@ -109,7 +110,57 @@ public class ForecastEngineTests
         var forecast = new ForecastEngine(panel, Options with { Horizon = 4, CalibrationWindows = 1 }).Forecast(panel.Periods - 1);
 
         Assert.False(forecast.Settings.SeasonalBase);
-        Assert.All(forecast.Point, p => Assert.InRange(p, 60, 160));
+        Assert.All(forecast.Model, m => Assert.Equal(ModelNames.Global, m));
+        foreach (var s in forecast.ForecastSeries)
+            for (var h = 0; h < 4; h++)
+            {
+                var sku = int.Parse(panel.Series[s].Sku[1..], System.Globalization.CultureInfo.InvariantCulture);
+                var lastYear = Weekly(sku, h);
+                Assert.InRange(forecast.Point[s * 4 + h], (60 + lastYear) / 2f, (160 + lastYear) / 2f);
+            }
+
+        static int Weekly(int sku, int week) => (100 + (sku * 7 + week * 13) % 20) * (week < 4 ? 10 : 1);
+    }
+
+    [Fact]
+    public async Task TheFirstPeriodsBreakdownAddsUpToTheDampedForecast()
+    {
+        await using var test = await SmallStoreAsync();
+        var panel = await PanelAsync(test);
+        var cutoff = panel.Periods - 1;
+        var spec = FeatureSpec.For(panel);
+        var options = Options.Model with { Damping = 0.8 };
+        var forecaster = new GlobalForecaster(panel, spec, options);
+        var rows = forecaster.BuildRows(cutoff - options.TrainingWindow, cutoff, Options.Horizon, cutoff);
+        var model = forecaster.Fit(rows, cutoff, null, options.Trees);
+
+        var point = forecaster.Predict(model, cutoff, Options.Horizon);
+        var (bases, corrections) = forecaster.PredictParts(model, cutoff, Options.Horizon);
+        var explained = forecaster.Explain(model, cutoff, top: 5);
+
+        foreach (var series in panel.Series)
+        {
+            var i = series.Index * Options.Horizon;
+            Assert.Equal(Math.Max(0, bases[i] + 0.8f * corrections[i]), point[i], 3);
+            var breakdown = explained[series.Index]!;
+            Assert.Equal(point[i], breakdown.Forecast, 3);
+            Assert.Equal(breakdown.Forecast, breakdown.Base + breakdown.Contributions.Sum(c => c.Contribution) + breakdown.EverythingElse, 2);
+        }
+        Assert.Contains(panel.Series, s => corrections[s.Index * Options.Horizon] != 0);
+    }
+
+    [Fact]
+    public void TheDampingIsTheShareOfTheCorrectionThatFitsTheCalibrationWindowsBest()
+    {
+        // Two series, one origin, two periods: base 100, the model's correction +10, the actual 107 (+7 = 0.7 x 10).
+        var parts = new Dictionary<int, (float[] Bases, float[] Corrections)> { [5] = ([100, 100, 100, 100], [10, 10, 10, 10]) };
+        double[][] overshooting = [[107, 107], [107, 107]];
+        double[][] right = [[110, 110], [110, 110]];
+
+        Assert.Equal(0.7, ForecastEngine.Damping(parts, new() { [5] = overshooting }), 6);
+        Assert.Equal(1, ForecastEngine.Damping(parts, new() { [5] = right }), 6);
+        // Corrections worth nothing still keep the floor's share.
+        Assert.Equal(0.7, ForecastEngine.Damping(parts, new() { [5] = [[100, 100], [100, 100]] }), 6);
     }
 
     [Fact]
