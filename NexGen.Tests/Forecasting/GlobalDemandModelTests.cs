@@ -59,4 +59,33 @@ public class GlobalDemandModelTests
         Assert.Equal(200, full.Trees);
         Assert.InRange(stopped.Trees, 1, 199);
     }
+
+    [Theory]
+    [InlineData(ModelKind.LightGbm)]
+    [InlineData(ModelKind.FastTree)]
+    [InlineData(ModelKind.FastTreeTweedie)]
+    public void TheFlatTreesScoreAsMlNetDoes(ModelKind kind)
+    {
+        // 4,000 rows of 6 seeded random features (one of them -1 "missing" a third of the time), a non-linear label.
+        var random = new Random(7);
+        var matrix = new FeatureMatrix(6, 4000);
+        for (var r = 0; r < matrix.Count; r++)
+        {
+            var row = matrix.Row(r);
+            for (var f = 0; f < 6; f++)
+                row[f] = f == 5 && r % 3 == 0 ? -1 : (float)random.NextDouble() * 10;
+            matrix.Labels[r] = (float)(Math.Sin(row[0]) * row[1] + (row[2] > 5 ? 3 : 0) + row[5] / 4 + 5);
+            matrix.Weights[r] = 1;
+        }
+        string[] names = ["a", "b", "c", "d", "e", "f"];
+        var options = new GlobalModelOptions { Kind = kind, Trees = 60, Leaves = 31, MinimumExamplesPerLeaf = 5 };
+        var model = new DemandModelTrainer(options).Train(matrix, matrix.Select(_ => true), names);
+
+        var predicted = model.Predict(matrix);
+        var reference = model.ScoreWithMlNet(matrix, 0, matrix.Count).ToArray();
+
+        for (var r = 0; r < matrix.Count; r++)
+            Assert.Equal(reference[r], predicted[r], 4);
+        Assert.True(predicted.Distinct().Count() > 100);
+    }
 }
