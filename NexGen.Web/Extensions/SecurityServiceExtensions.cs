@@ -4,6 +4,7 @@ using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
@@ -52,6 +53,13 @@ public static class SecurityServiceExtensions
                 options.ExpireTimeSpan = TimeSpan.FromHours(12);
                 options.SlidingExpiration = true;
             });
+        // Behind a TLS-terminating proxy the sign-in cookie must not travel over plain HTTP.
+        services.AddOptions<CookieAuthenticationOptions>(CookieAuthenticationDefaults.AuthenticationScheme)
+            .Configure<IOptions<SecurityOptions>>((cookie, security) =>
+            {
+                if (security.Value.KnownProxies.Length > 0)
+                    cookie.Cookie.SecurePolicy = CookieSecurePolicy.Always;
+            });
         services.AddAuthorizationBuilder()
             .AddPolicy(Policies.Viewer, p => p.RequireRole(Policies.RolesOf[Policies.Viewer]))
             .AddPolicy(Policies.Planner, p => p.RequireRole(Policies.RolesOf[Policies.Planner]))
@@ -96,7 +104,9 @@ public static class SecurityServiceExtensions
 
     /// <summary>
     /// The request pipeline's security: problem details (never a stack trace) for errors under <c>/api</c>, the error
-    /// pages elsewhere, security headers, authentication, authorization, rate limiting and antiforgery.
+    /// pages elsewhere, security headers, the refusal of cross-site and foreign-host requests
+    /// (<see cref="RequestOriginGuard"/>), the known proxies' forwarded headers, authentication, authorization, rate
+    /// limiting and antiforgery.
     /// </summary>
     public static WebApplication UseNexGenSecurity(this WebApplication app)
     {
@@ -117,6 +127,15 @@ public static class SecurityServiceExtensions
         if (!app.Environment.IsDevelopment())
             app.UseHsts();
         app.UseSecurityHeaders();
+        app.UseMiddleware<RequestOriginGuard>();
+        var proxies = app.Services.GetRequiredService<IOptions<SecurityOptions>>().Value.KnownProxies;
+        if (proxies.Length > 0)
+        {
+            var forwarded = new ForwardedHeadersOptions { ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto };
+            foreach (var proxy in proxies)
+                forwarded.KnownProxies.Add(IPAddress.Parse(proxy));
+            app.UseForwardedHeaders(forwarded);
+        }
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseRateLimiter();

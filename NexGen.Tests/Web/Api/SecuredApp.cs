@@ -1,6 +1,7 @@
 using System.Net.Http.Headers;
 using Microsoft.AspNetCore.Identity;
 using NexGen.Core.Security;
+using NexGen.Web.Security;
 
 namespace NexGen.Tests.Web.Api;
 
@@ -44,12 +45,16 @@ public sealed class SecuredApp : IAsyncDisposable
         return new SecuredApp(app, viewer.Key, planner.Key, admin.Key);
     }
 
-    /// <summary>A client of the app that sends <paramref name="key"/> as <c>X-Api-Key</c> (none when null) and follows no redirect.</summary>
+    /// <summary>
+    /// A client of the app as a script is: it sends <paramref name="key"/> as <c>X-Api-Key</c> (none when null) and the
+    /// <see cref="RequestOriginGuard.ClientHeader"/>, and follows no redirect.
+    /// </summary>
     public HttpClient Client(string? key)
     {
         var client = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, UseCookies = false }) { BaseAddress = new Uri(App.BaseUrl) };
         if (key is not null)
             client.DefaultRequestHeaders.Add("X-Api-Key", key);
+        client.DefaultRequestHeaders.Add(RequestOriginGuard.ClientHeader, "tests");
         client.DefaultRequestHeaders.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
         return client;
     }
