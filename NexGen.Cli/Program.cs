@@ -13,7 +13,7 @@ Console.CancelKeyPress += (_, e) =>
 
 try
 {
-    var line = new CommandLine(args, new HashSet<string>(["gzip", "backorders", "predict", "full"]));
+    var line = new CommandLine(args, new HashSet<string>(["gzip", "backorders", "predict", "full", "replace-rows"]));
     var settings = CliSettings.Load();
     return line.Positional.FirstOrDefault() switch
     {

@@ -10,7 +10,7 @@ static class ImportCommand
 {
     public const string Usage =
         "import <sales|products|inventory|promotions|events|locations> <file> [--map \"Store=location,Dept=sku\"] " +
-        "[--duplicates sum|reject] [--date-order auto|dayfirst|monthfirst] [--default-location NAME] [--store PATH]";
+        "[--duplicates sum|reject] [--date-order auto|dayfirst|monthfirst] [--default-location NAME] [--replace-rows] [--store PATH]";
 
     public static async Task<int> RunAsync(CommandLine line, NexGenOptions settings, CancellationToken cancellationToken)
     {
@@ -33,6 +33,7 @@ static class ImportCommand
             Duplicates = line.Enum("duplicates", settings.DuplicateKeys),
             DateOrder = line.Enum("date-order", DateOrder.Auto),
             DefaultLocation = line.Get("default-location") ?? settings.DefaultLocation,
+            ReplaceRows = line.Flag("replace-rows"),
         };
         var store = await CliSettings.OpenStoreAsync(line, settings);
         line.RejectUnknown();

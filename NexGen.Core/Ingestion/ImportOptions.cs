@@ -10,6 +10,12 @@ public sealed record ImportOptions
     /// <summary>Location given to rows of a file without a location column.</summary>
     public string DefaultLocation { get; init; } = NexGenOptions.DefaultLocationName;
 
+    /// <summary>
+    /// Products, inventory and locations: replace each stored row with the file's whole row, clearing the attributes
+    /// the file does not carry. Off by default: an import updates the columns the file has and keeps the others.
+    /// </summary>
+    public bool ReplaceRows { get; init; }
+
     /// <summary>Problems kept in the report per severity; every problem is counted.</summary>
     public int MaxReportedIssues { get; init; } = 100;
 }

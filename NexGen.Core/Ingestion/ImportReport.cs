@@ -43,6 +43,12 @@ public sealed record ImportReport
     /// <summary>File header -> canonical column, for the columns that were used.</summary>
     public IReadOnlyDictionary<string, string> Columns { get; init; } = new Dictionary<string, string>();
 
+    /// <summary>
+    /// Attribute columns (products, inventory, locations) the input did not carry, so stored rows with the same key
+    /// kept their values; empty when rows were replaced whole (<see cref="ImportOptions.ReplaceRows"/>).
+    /// </summary>
+    public IReadOnlyList<string> KeptColumns { get; init; } = [];
+
     /// <summary>File headers that map to no canonical column and were not read.</summary>
     public IReadOnlyList<string> IgnoredColumns { get; init; } = [];
 

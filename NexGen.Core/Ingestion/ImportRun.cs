@@ -113,6 +113,9 @@ sealed class ImportRun
             writer.MergeDuplicates(
                 Table.KeyColumns.Select(c => c.Name).ToList(),
                 Table.Columns.Where(c => !c.IsKey).Select(c => (c.Name, c.MergeSql)).ToList());
+        var kept = KeptColumns();
+        if (kept.Count > 0)
+            writer.KeepStoredValues(Table.KeyColumns.Select(c => c.Name).ToList(), kept);
         writer.ReplaceOlderRows(Table.KeyColumns.Select(c => c.Name).ToList());
         if (grain is not null)
             writer.SetDatasetValue(SalesGrain.DatasetKey, grain.ToString());
@@ -120,11 +123,24 @@ sealed class ImportRun
         var imported = writer.CountRows();
         var report = describe(Report(ImportStatus.Succeeded, writer,
             $"Imported {imported:N0} {Table.Name} rows from {DisplayName}" +
-            (Log.Warnings > 0 ? $" with {Log.Warnings:N0} warnings." : "."), imported, grain));
+            (kept.Count > 0 ? $" (updated {string.Join(", ", Updated())}; kept the stored {string.Join(", ", kept)})" : "") +
+            (Log.Warnings > 0 ? $" with {Log.Warnings:N0} warnings." : "."), imported, grain) with { KeptColumns = kept });
         cancellationToken.ThrowIfCancellationRequested();
         writer.Commit(ImportReports.ToAudit(report, DateTime.UtcNow - Clock.Elapsed, DateTime.UtcNow));
         return report;
     }
+
+    /// <summary>
+    /// The attribute columns a partial input leaves as stored: for products, inventory and locations, unless whole rows
+    /// are replaced, every non-key column the input does not carry.
+    /// </summary>
+    List<string> KeptColumns() =>
+        Options.ReplaceRows || Match is null || Table.Kind is not (DataKind.Products or DataKind.Inventory or DataKind.Locations)
+            ? []
+            : [.. Table.Columns.Where((c, i) => !c.IsKey && Match.SourceIndex[i] < 0).Select(c => c.Name)];
+
+    /// <summary>The non-key columns the input carries.</summary>
+    IEnumerable<string> Updated() => Table.Columns.Where((c, i) => !c.IsKey && Match!.SourceIndex[i] >= 0).Select(c => c.Name);
 
     /// <summary>The report of this import so far; <paramref name="writer"/> gives the import's id when it succeeded.</summary>
     public ImportReport Report(ImportStatus status, ImportWriter? writer, string message, long imported = 0, SalesGrain? grain = null)

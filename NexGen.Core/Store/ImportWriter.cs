@@ -71,6 +71,21 @@ public sealed class ImportWriter : IDisposable
             """, new { id = ImportId }, _transaction);
     }
 
+    /// <summary>
+    /// Gives this import's rows the stored values of <paramref name="keptColumns"/> where a stored row has the same key:
+    /// a file that does not carry a column leaves it as it was (run before <see cref="ReplaceOlderRows"/>).
+    /// </summary>
+    public void KeepStoredValues(IReadOnlyList<string> keyColumns, IReadOnlyList<string> keptColumns)
+    {
+        Flush();
+        var sets = string.Join(", ", keptColumns.Select(c => $"{Quote(c)} = o.{Quote(c)}"));
+        _connection.Execute($"""
+            UPDATE {_table} AS n SET {sets}
+            FROM (SELECT * FROM {_table} WHERE import_id <> $id) AS o
+            WHERE n.import_id = $id AND {Match("o", "n", keyColumns)}
+            """, new { id = ImportId }, _transaction);
+    }
+
     /// <summary>Rows this import has written so far.</summary>
     public long CountRows()
     {

@@ -500,13 +500,43 @@ public sealed class ReplenishmentStore(DuckDbStore store)
         var extension = format.ToLowerInvariant();
         Directory.CreateDirectory(ExportsFolder);
         var stem = $"po-run-{Number(runId)}-{DateTime.UtcNow.ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture)}";
-        var path = Path.Combine(ExportsFolder, $"{stem}.{extension}");
-        for (var n = 2; File.Exists(path); n++)
-            path = Path.Combine(ExportsFolder, $"{stem}-{n}.{extension}");
-        if (await ExportPurchaseOrdersAsync(runId, path, format, filter, cancellationToken) == 0)
-            return null;
+        var path = Reserve(stem, extension);
+        try
+        {
+            if (await ExportPurchaseOrdersAsync(runId, path, format, filter, cancellationToken) == 0)
+            {
+                File.Delete(path);
+                return null;
+            }
+        }
+        catch
+        {
+            File.Delete(path);
+            throw;
+        }
         return (await ExportsAsync(cancellationToken: cancellationToken)).FirstOrDefault(e => e.Path == path)
             ?? throw new InvalidOperationException($"The export {path} was written but is not recorded.");
+    }
+
+    /// <summary>
+    /// Creates an empty file named <c>stem.extension</c> (or <c>stem-2.extension</c>, ... when taken) in the exports
+    /// folder and returns its path: creating it is the reservation, so two exports in the same second never get the same
+    /// name and neither overwrites the other.
+    /// </summary>
+    string Reserve(string stem, string extension)
+    {
+        for (var n = 1; ; n++)
+        {
+            var path = Path.Combine(ExportsFolder, n == 1 ? $"{stem}.{extension}" : $"{stem}-{n}.{extension}");
+            try
+            {
+                using (new FileStream(path, FileMode.CreateNew, FileAccess.Write))
+                    return path;
+            }
+            catch (IOException) when (File.Exists(path))
+            {
+            }
+        }
     }
 
     /// <summary>Exports of purchase-order lines, newest first (one per file written), at most <paramref name="top"/>.</summary>

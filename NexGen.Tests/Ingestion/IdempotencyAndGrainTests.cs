@@ -37,6 +37,43 @@ public class IdempotencyAndGrainTests
     }
 
     [Fact]
+    public async Task ATwoColumnLeadTimeFileUpdatesOnlyTheLeadTimes()
+    {
+        await using var test = new TestStore();
+        await test.ImportAsync(DataKind.Products, test.WriteFile("all.csv",
+            "sku,name,category,unit_cost,unit_price,pack_size,min_order_qty,max_order_qty,lead_time_days,supplier\n" +
+            "A,Apple,Fruit,0.4,0.9,6,12,600,5,Orchard Co\nB,Banana,Fruit,0.2,0.5,12,24,1200,7,Tropic Ltd\n"));
+        var before = test.Dump("products");
+
+        var report = await test.ImportAsync(DataKind.Products, test.WriteFile("lead.csv", "sku,lead_time_days\nA,9\nC,3\n"));
+
+        Assert.Equal(ImportStatus.Succeeded, report.Status);
+        Assert.Contains("updated lead_time_days", report.Message);
+        Assert.Contains("supplier", report.KeptColumns);
+        Assert.DoesNotContain("lead_time_days", report.KeptColumns);
+        Assert.Equal(
+            ["A|Apple|Fruit|0.4|0.9|6|12.0|600.0|9|Orchard Co", "B|Banana|Fruit|0.2|0.5|12|24.0|1200.0|7|Tropic Ltd", "C||||||||3|"],
+            test.Query<string>("""
+                SELECT concat_ws('|', sku, coalesce(name, ''), coalesce(category, ''), coalesce(unit_cost::VARCHAR, ''), coalesce(unit_price::VARCHAR, ''),
+                    coalesce(pack_size::VARCHAR, ''), coalesce(min_order_qty::VARCHAR, ''), coalesce(max_order_qty::VARCHAR, ''),
+                    coalesce(lead_time_days::VARCHAR, ''), coalesce(supplier, '')) FROM products ORDER BY sku
+                """));
+        Assert.NotEqual(before, test.Dump("products"));
+    }
+
+    [Fact]
+    public async Task ReplacingRowsClearsTheColumnsTheFileDoesNotCarry()
+    {
+        await using var test = new TestStore();
+        await test.ImportAsync(DataKind.Products, test.WriteFile("all.csv", "sku,name,lead_time_days,supplier\nA,Apple,5,Orchard Co\n"));
+
+        var report = await test.ImportAsync(DataKind.Products, test.WriteFile("lead.csv", "sku,lead_time_days\nA,9\n"), options: new ImportOptions { ReplaceRows = true });
+
+        Assert.Empty(report.KeptColumns);
+        Assert.Equal(["A||9|"], test.Query<string>("SELECT concat_ws('|', sku, coalesce(name, ''), lead_time_days, coalesce(supplier, '')) FROM products"));
+    }
+
+    [Fact]
     public async Task DailyGrainIsDetectedAndGapsAreReported()
     {
         await using var test = new TestStore();

@@ -141,6 +141,25 @@ public class ReplenishmentReviewTests
     }
 
     [Fact]
+    public async Task ExportsStartedTogetherKeepBothFiles()
+    {
+        var (test, orders, run) = await RunAsync();
+        await using var _ = test;
+        var lines = await LinesAsync(orders, run.Id);
+        await orders.ApproveLinesAsync(run.Id, [.. lines.Select(l => new LineApproval(l.Id, l.Quantity))]);
+
+        var exports = await Task.WhenAll(
+            orders.ExportApprovedAsync(run.Id, "csv", new PurchaseOrderFilter(Location: "L1")),
+            orders.ExportApprovedAsync(run.Id, "csv", new PurchaseOrderFilter(Location: "L2")));
+
+        Assert.All(exports, e => Assert.NotNull(e));
+        Assert.NotEqual(exports[0]!.Path, exports[1]!.Path);
+        Assert.Equal(5, File.ReadAllLines(exports[0]!.Path).Length - 1);
+        Assert.Equal(1, File.ReadAllLines(exports[1]!.Path).Length - 1);
+        Assert.Equal(2, Directory.GetFiles(orders.ExportsFolder).Length);
+    }
+
+    [Fact]
     public void ProjectedStockSubtractsTheForecastAndAddsTheOrderFromTheEndOfTheLeadTime()
     {
         var asOf = new DateOnly(2024, 1, 28);

@@ -34,7 +34,9 @@ public sealed class BrowserFixture : IAsyncLifetime
 
     /// <summary>
     /// Opens <paramref name="url"/> in a fresh 1366x768 page and waits until its Blazor circuit is live: the page's
-    /// root element (<c>data-testid</c> = <paramref name="pageTestId"/>) says so.
+    /// root element (<c>data-testid</c> = <paramref name="pageTestId"/>) says so. Fails if the page logged a console
+    /// error, threw, or violated the content security policy (Chromium reports a violation as a console error) on
+    /// its way there.
     /// </summary>
     public async Task<IPage> OpenLiveAsync(string url, string pageTestId = "home")
     {
@@ -44,9 +46,23 @@ public sealed class BrowserFixture : IAsyncLifetime
         });
         var page = await context.NewPageAsync();
         page.SetDefaultTimeout(20_000);
+        var errors = new List<string>();
+        page.Console += (_, message) =>
+        {
+            if (message.Type == "error")
+                lock (errors)
+                    errors.Add($"console error: {message.Text} ({message.Location})");
+        };
+        page.PageError += (_, error) =>
+        {
+            lock (errors)
+                errors.Add($"page error: {error}");
+        };
         await page.GotoAsync(url);
         // The prerendered HTML says data-render="static"; only the interactive circuit renders "live".
         await Assertions.Expect(page.Locator($"[data-testid={pageTestId}]")).ToHaveAttributeAsync("data-render", "live");
+        lock (errors)
+            Assert.True(errors.Count == 0, $"{url} on its way to live: {string.Join("; ", errors)}");
         return page;
     }
 

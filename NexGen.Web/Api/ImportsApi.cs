@@ -30,7 +30,8 @@ public static class ImportsApi
         imports.MapPost("/{kind}", ImportAsync).RequireAuthorization(Policies.Planner)
             .Accepts<IFormFile>("multipart/form-data", RawTypes)
             .WithSummary("Import a CSV file (multipart field 'file' or the raw body) into the table of a kind")
-            .WithDescription("Kinds: sales, products, inventory, promotions, events, locations, exogenous. Optional column mapping, e.g. mapping=Store=location,Dept=sku.");
+            .WithDescription("Kinds: sales, products, inventory, promotions, events, locations, exogenous. Optional column mapping, e.g. mapping=Store=location,Dept=sku. " +
+                "Products, inventory and locations update the columns the file has and keep the others; replaceRows=true replaces whole rows.");
         imports.MapGet("/", ListAsync).RequireAuthorization(Policies.Viewer).WithSummary("The most recent imports, newest first");
         imports.MapGet("/{id:long}", GetAsync).RequireAuthorization(Policies.Viewer).WithSummary("One import with its full report");
         return api;
@@ -40,7 +41,7 @@ public static class ImportsApi
     public sealed record ImportServices(CsvImporter Importer, ImportNotifier Notifier, AuditLog Audit, IOptions<NexGenOptions> Options);
 
     static async Task<Results<Created<ImportResult>, ProblemHttpResult, ValidationProblem>> ImportAsync(
-        string kind, string? mapping, string? fileName, HttpRequest request, ClaimsPrincipal user,
+        string kind, string? mapping, string? fileName, bool? replaceRows, HttpRequest request, ClaimsPrincipal user,
         [AsParameters] ImportServices services, CancellationToken cancellationToken)
     {
         var errors = new FieldErrors();
@@ -74,7 +75,8 @@ public static class ImportsApi
                 return errors.ToProblem();
             }
             var name = SafeFileName(fileName ?? uploadedName) ?? "upload.csv";
-            var import = new ImportRequest(dataKind!.Value, spool, columns, services.Options.Value.ToImportOptions(), name);
+            var options = services.Options.Value.ToImportOptions() with { ReplaceRows = replaceRows ?? false };
+            var import = new ImportRequest(dataKind!.Value, spool, columns, options, name);
             var report = await services.Importer.ImportAsync(import, cancellationToken: cancellationToken);
             services.Notifier.NotifyImportFinished();
             await services.Audit.RecordAsync(Actors.Of(user), "import", $"import {report.ImportId}",

@@ -159,8 +159,24 @@ public sealed partial class ApiAuthenticationTests(SecuredAppFixture fixture) : 
             Assert.Equal("no-referrer", response.Headers.GetValues("Referrer-Policy").Single());
             var csp = response.Headers.GetValues("Content-Security-Policy").Single();
             Assert.Contains("frame-ancestors 'none'", csp);
-            Assert.Contains("script-src 'self';", csp);
+            Assert.Matches("script-src 'self' 'nonce-[0-9A-F]{32}';", csp);
         }
+    }
+
+    [Fact]
+    public async Task TheImportMapCarriesTheNonceOfItsOwnResponseOnly()
+    {
+        using var client = App.Client(null);
+        var nonces = new List<string>();
+        for (var i = 0; i < 2; i++)
+        {
+            var response = await client.GetAsync("/login");
+            var nonce = System.Text.RegularExpressions.Regex.Match(response.Headers.GetValues("Content-Security-Policy").Single(), "'nonce-([^']+)'").Groups[1].Value;
+            var html = await response.Content.ReadAsStringAsync();
+            Assert.Matches($"<script[^>]*type=\"importmap\"[^>]*nonce=\"{System.Text.RegularExpressions.Regex.Escape(nonce)}\"|<script[^>]*nonce=\"{System.Text.RegularExpressions.Regex.Escape(nonce)}\"[^>]*type=\"importmap\"", html);
+            nonces.Add(nonce);
+        }
+        Assert.NotEqual(nonces[0], nonces[1]);
     }
 
     /// <summary>Posts the login form the way a browser does: with the antiforgery token and cookie of the login page.</summary>

@@ -54,6 +54,7 @@ public sealed partial class Data : IDisposable
     List<string> _choices = [];
     DateOrder _dateOrder = DateOrder.Auto;
     DuplicateKeyPolicy _duplicates;
+    bool _replaceRows;
     bool _previewing;
 
     // Uploading or importing: progress and its cancellation.
@@ -248,7 +249,7 @@ public sealed partial class Data : IDisposable
         StateHasChanged();
         try
         {
-            var options = Uploads.DefaultOptions with { DateOrder = _dateOrder, Duplicates = _duplicates };
+            var options = Uploads.DefaultOptions with { DateOrder = _dateOrder, Duplicates = _duplicates, ReplaceRows = _replaceRows };
             var actor = await Audit.ActorAsync();
             var report = await Uploads.ImportAsync(upload, preview.Kind, CsvPreview.ToMapping(preview.Headers, _choices), options, actor,
                 new CallbackProgress<UploadProgress>(OnProgress), cancel.Token);
