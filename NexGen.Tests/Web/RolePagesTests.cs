@@ -125,4 +125,26 @@ public sealed class RolePagesTests(BrowserFixture browser)
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
         Assert.Contains("No purchase-order export was written to a file named", await response.Content.ReadAsStringAsync());
     }
+
+    [Fact]
+    public async Task AnExportWrittenOutsideTheExportsFolderIsNotServed()
+    {
+        await using var app = NexGenWebApp.Start();
+        var forecast = await app.GetRequiredService<ForecastService>().RunAsync(LatestRunCardTests.SmallRequest());
+        Assert.Equal("succeeded", forecast.Status);
+        var (stockRun, _) = await app.GetRequiredService<ReplenishmentService>().RunAsync();
+        var replenishments = app.GetRequiredService<ReplenishmentStore>();
+        var order = (await replenishments.SuggestionsAsync(stockRun.Id, new SuggestionQuery())).Rows.First(s => s.LineId is not null);
+        await replenishments.ApproveLinesAsync(stockRun.Id, [new LineApproval(order.LineId!.Value, order.OrderQuantity!.Value)]);
+        // As `nexgen po export --out` records it: anywhere the CLI user chose.
+        var elsewhere = Path.Combine(app.Folder, "elsewhere.csv");
+        Assert.Equal(1, await replenishments.ExportPurchaseOrdersAsync(stockRun.Id, elsewhere, "csv", PurchaseOrderFilter.All));
+        using var client = new HttpClient { BaseAddress = new Uri(app.BaseUrl) };
+
+        var response = await client.GetAsync("/downloads/purchase-orders/elsewhere.csv");
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Contains("outside the exports folder", await response.Content.ReadAsStringAsync());
+        Assert.True(File.Exists(elsewhere));
+    }
 }

@@ -48,6 +48,9 @@ public static class DownloadEndpoints
         var export = await replenishments.FindExportAsync(fileName, cancellationToken);
         if (export is null)
             return Results.NotFound($"No purchase-order export was written to a file named '{fileName}'.");
+        var folder = Path.GetFullPath(replenishments.ExportsFolder) + Path.DirectorySeparatorChar;
+        if (!Path.GetFullPath(export.Path).StartsWith(folder, StringComparison.Ordinal))
+            return Results.NotFound($"{export.FileName} was written outside the exports folder (by `nexgen po export --out`), so the app does not serve it.");
         if (!File.Exists(export.Path))
             return Results.NotFound($"{export.FileName} is no longer on the server ({export.Path}).");
         return Results.File(export.Path, ContentType(export.Format), export.FileName);
