@@ -37,7 +37,7 @@ public sealed class ActiveModelForecaster(RunStore runs, ModelRegistry registry)
             return (null, model, $"the run that trained model {model.Id} is gone");
 
         var options = JsonSerializer.Deserialize<GlobalModelOptions>(model.Parameters, Json)!;
-        var trained = GlobalDemandModel.Load(model.Path, spec.Names, options.Seed);
+        var trained = GlobalDemandModel.Load(model.Path, model.Hash, spec.Names, options.Seed);
         var forecaster = new GlobalForecaster(panel, spec, options);
         var point = forecaster.Predict(trained, cutoff, horizon);
         var builder = new FeatureBuilder(panel, spec);

@@ -85,12 +85,21 @@ public sealed class GlobalDemandModel(MLContext ml, ITransformer model, IReadOnl
         ml.Model.Save(model, MatrixDataView.SchemaFor(featureNames.Count), file);
     }
 
-    /// <summary>Loads a model written by <see cref="Save"/>.</summary>
+    /// <summary>
+    /// Loads a model written by <see cref="Save"/>, after checking that the file is the one saved: its SHA-256 must be
+    /// <paramref name="sha256"/> (lower-case hex), or the load fails, since a changed model file could make any forecast.
+    /// </summary>
     /// <param name="featureNames">The feature names it was trained with, in order.</param>
     /// <param name="seed">Seed of the ML.NET context (predictions do not depend on it).</param>
-    public static GlobalDemandModel Load(string path, IReadOnlyList<string> featureNames, int seed)
+    public static GlobalDemandModel Load(string path, string sha256, IReadOnlyList<string> featureNames, int seed)
     {
         using var file = File.OpenRead(path);
+        var actual = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(file));
+        if (!string.Equals(actual, sha256, StringComparison.OrdinalIgnoreCase))
+            throw new InvalidDataException(
+                $"The model file {path} is not the one saved (SHA-256 {actual}, recorded {sha256}): it changed since. " +
+                "Retrain (a forecast run without --predict) or roll back to another model (`nexgen models rollback`).");
+        file.Position = 0;
         var ml = new MLContext(seed);
         return new GlobalDemandModel(ml, ml.Model.Load(file, out _), featureNames);
     }

@@ -146,6 +146,25 @@ public class ForecastServiceTests
     }
 
     [Fact]
+    public async Task APredictRunWithAChangedModelFileFailsAndKeepsTheLastGoodForecast()
+    {
+        var (test, service, runs, registry) = await SetUpAsync();
+        await using var _ = test;
+        var trained = await service.RunAsync(new ForecastRunRequest(7, CalibrationWindows: 1, Model: SmallModel));
+        var model = (await registry.ActiveAsync())!;
+        var bytes = await File.ReadAllBytesAsync(model.Path);
+        bytes[bytes.Length / 2] ^= 0x5A;
+        await File.WriteAllBytesAsync(model.Path, bytes);
+
+        var predicted = await service.RunAsync(new ForecastRunRequest(7, Model: SmallModel) { Retrain = false });
+
+        Assert.Equal("failed", predicted.Status);
+        Assert.Contains("is not the one saved", predicted.Error);
+        Assert.Empty(await runs.ForecastsAsync(predicted.Id));
+        Assert.Equal(trained.Id, (await runs.LatestSucceededAsync("forecast"))!.Id);
+    }
+
+    [Fact]
     public async Task CancellingARunKeepsThePreviousForecastsAndModel()
     {
         var (test, service, runs, registry) = await SetUpAsync();

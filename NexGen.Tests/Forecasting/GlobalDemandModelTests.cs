@@ -33,12 +33,20 @@ public class GlobalDemandModelTests
         try
         {
             model.Save(path);
-            var loaded = GlobalDemandModel.Load(path, Names, seed: 1);
+            var hash = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(File.ReadAllBytes(path)));
+            var loaded = GlobalDemandModel.Load(path, hash, Names, seed: 1);
 
             var predictions = model.Predict(matrix);
             Assert.InRange(predictions[0], -0.1, 0.15);
             Assert.InRange(predictions[^1], 4.7, 5.1);
             Assert.Equal(predictions, loaded.Predict(matrix));
+
+            // One byte changed: the load refuses the file and says what to do.
+            var bytes = File.ReadAllBytes(path);
+            bytes[bytes.Length / 2] ^= 0x5A;
+            File.WriteAllBytes(path, bytes);
+            var tampered = Assert.Throws<InvalidDataException>(() => GlobalDemandModel.Load(path, hash, Names, seed: 1));
+            Assert.Contains("is not the one saved", tampered.Message);
         }
         finally
         {
