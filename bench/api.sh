@@ -2,7 +2,7 @@
 # API load benchmark on loopback: a small generated data set is imported and forecast with the CLI into a temporary
 # store, an API key is created, the web app is started on 127.0.0.1 with authentication on (every request looks its
 # key up) and a rate limit high enough not to interfere, then bench/ApiBench sends GET requests for SECONDS at
-# CONCURRENCY to /api/v1/health and to /api/v1/forecasts for one SKU, printing throughput, p50 / p99 and errors.
+# CONCURRENCY to /health and to /api/v1/forecasts for one SKU, printing throughput, p50 / p99 and errors.
 # Usage: bench/api.sh [SECONDS=30] [CONCURRENCY=32]
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -29,10 +29,10 @@ read -r location sku < <(sed -n 2p "$dir/data/sales.csv" | awk -F, '{print $1, $
 NexGen__StorePath=$store NexGen__LoadSamplesOnFirstStart=false Security__Enabled=true Security__RateLimitPermits=1000000000 \
   Logging__LogLevel__Default=Warning ASPNETCORE_URLS=http://127.0.0.1:$port dotnet "$web" >"$dir/app.log" 2>&1 &
 app=$!
-for _ in $(seq 1 120); do curl -sf "http://127.0.0.1:$port/api/v1/health" >/dev/null && break; sleep 1; done
+for _ in $(seq 1 120); do curl -sf "http://127.0.0.1:$port/health" >/dev/null && break; sleep 1; done
 
 echo "$(nproc) cores, $(free -g | awk '/Mem:/{print $2}') GB, load average $(cut -d' ' -f1-3 /proc/loadavg) before the run" >&2
 status=0
-dotnet "$bench" "http://127.0.0.1:$port/api/v1/health" "$seconds" "$concurrency" || status=1
+dotnet "$bench" "http://127.0.0.1:$port/health" "$seconds" "$concurrency" || status=1
 NEXGEN_API_KEY=$key dotnet "$bench" "http://127.0.0.1:$port/api/v1/forecasts?location=$location&sku=$sku" "$seconds" "$concurrency" || status=1
 exit $status

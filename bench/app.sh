@@ -1,6 +1,6 @@
 # Sourced by the benchmarks that drive the web app: start_app STORE LOG starts the published app (NexGen.Web's publish
 # folder: outside Development the app serves its static assets from wwwroot beside the dll, as in the Dockerfile) on
-# 127.0.0.1 over STORE, waits for /api/v1/health and sets $url and $app; the app stops when the script exits. wait_idle
+# 127.0.0.1 over STORE, waits for /health and sets $url and $app; the app stops when the script exits. wait_idle
 # then waits for the app's start-up work (the catalog and overview warm-up over a large store) to end.
 # Authentication stays off: allowed on loopback, where every request is the local admin.
 web=NexGen.Web/bin/Release/net10.0/linux-x64/publish
@@ -25,12 +25,12 @@ start_app() { # store, log
   url=""
   for _ in $(seq 1 120); do
     url=$(grep -oE 'Now listening on: http://127\.0\.0\.1:[0-9]+' "$log" | head -1 | cut -d' ' -f4 || true)
-    [ -n "$url" ] && curl -sf "$url/api/v1/health" >/dev/null && return 0
+    [ -n "$url" ] && curl -sf "$url/health" >/dev/null && return 0
     kill -0 "$app" 2>/dev/null || { cat "$log" >&2; exit 1; }
     url=""
     sleep 1
   done
-  echo "the app did not answer on /api/v1/health within 120 s (log: $log)" >&2
+  echo "the app did not answer on /health within 120 s (log: $log)" >&2
   exit 1
 }
 

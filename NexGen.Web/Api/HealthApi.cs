@@ -1,41 +1,73 @@
+using System.Text.Json;
 using Dapper;
-using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 using NexGen.Core.Store;
 using Quartz;
 
 namespace NexGen.Web.Api;
 
 /// <summary>
-/// <c>/health</c> (the process answers) and <c>/health/ready</c> (the store answers a query), for load balancers and
-/// orchestrators; both anonymous. Ready needs the store to answer and the scheduler to be running.
+/// ASP.NET health checks for load balancers and orchestrators, anonymous and outside the API's rate limit:
+/// <c>/health</c> (liveness: the process answers) and <c>/health/ready</c> (readiness: the store answers a query and
+/// the scheduler runs; 503 otherwise). Both answer <see cref="HealthResponse"/> as JSON.
 /// </summary>
 public static class HealthApi
 {
-    public static RouteGroupBuilder MapHealthApi(this RouteGroupBuilder api)
+    const string Ready = "ready";
+
+    public static IServiceCollection AddNexGenHealthChecks(this IServiceCollection services)
     {
-        var health = api.MapGroup("/health").WithTags("Health").AllowAnonymous();
-        health.MapGet("/", () => TypedResults.Ok(new HealthResponse("live", null))).WithSummary("Liveness: the app answers");
-        health.MapGet("/ready", ReadyAsync).WithSummary("Readiness: the store is reachable and the scheduler runs");
-        return api;
+        services.AddHealthChecks()
+            .AddCheck<StoreCheck>("store", tags: [Ready])
+            .AddCheck<SchedulerCheck>("scheduler", tags: [Ready]);
+        return services;
     }
 
-    static async Task<Results<Ok<HealthResponse>, ProblemHttpResult>> ReadyAsync(DuckDbStore store, ISchedulerFactory schedulers,
-        ILogger<HealthResponse> logger, CancellationToken cancellationToken)
+    public static IEndpointRouteBuilder MapNexGenHealthChecks(this IEndpointRouteBuilder endpoints)
     {
-        try
+        endpoints.MapHealthChecks("/health", new HealthCheckOptions { Predicate = _ => false, ResponseWriter = (c, _) => WriteAsync(c, "live", null) })
+            .AllowAnonymous();
+        endpoints.MapHealthChecks("/health/ready", new HealthCheckOptions
         {
-            using (var connection = store.Open())
+            Predicate = check => check.Tags.Contains(Ready),
+            ResponseWriter = (context, report) => WriteAsync(context, report.Status == HealthStatus.Healthy ? Ready : "not ready",
+                report.Entries.ToDictionary(e => e.Key, e => e.Value.Description ?? e.Value.Status.ToString().ToLowerInvariant())),
+        }).AllowAnonymous();
+        return endpoints;
+    }
+
+    static Task WriteAsync(HttpContext context, string status, IReadOnlyDictionary<string, string>? checks)
+    {
+        context.Response.ContentType = "application/json";
+        return context.Response.WriteAsync(JsonSerializer.Serialize(new HealthResponse(status, checks), JsonSerializerOptions.Web));
+    }
+
+    sealed class StoreCheck(DuckDbStore store, ILogger<StoreCheck> logger) : IHealthCheck
+    {
+        public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
+        {
+            try
+            {
+                using var connection = store.Open();
                 connection.ExecuteScalar<int>("SELECT 1");
-            var scheduler = (await schedulers.GetScheduler(cancellationToken)).Status;
-            if (scheduler != SchedulerStatus.Running)
-                return TypedResults.Problem($"The scheduler is {scheduler.ToString().ToLowerInvariant()}, not running.",
-                    statusCode: StatusCodes.Status503ServiceUnavailable, title: "Not ready");
-            return TypedResults.Ok(new HealthResponse("ready", new Dictionary<string, string> { ["store"] = "ok", ["scheduler"] = "running" }));
+                return Task.FromResult(HealthCheckResult.Healthy("ok"));
+            }
+            catch (Exception e) when (e is DuckDB.NET.Data.DuckDBException or StoreLockedException or IOException)
+            {
+                logger.LogWarning(e, "Readiness check failed: the store is not reachable");
+                return Task.FromResult(HealthCheckResult.Unhealthy("not reachable"));
+            }
         }
-        catch (Exception e) when (e is DuckDB.NET.Data.DuckDBException or StoreLockedException or IOException)
+    }
+
+    sealed class SchedulerCheck(ISchedulerFactory schedulers) : IHealthCheck
+    {
+        public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
         {
-            logger.LogWarning(e, "Readiness check failed: the store is not reachable");
-            return TypedResults.Problem("The store is not reachable.", statusCode: StatusCodes.Status503ServiceUnavailable, title: "Not ready");
+            var status = (await schedulers.GetScheduler(cancellationToken)).Status;
+            var text = status.ToString().ToLowerInvariant();
+            return status == SchedulerStatus.Running ? HealthCheckResult.Healthy(text) : HealthCheckResult.Unhealthy(text);
         }
     }
 }

@@ -1,6 +1,9 @@
 namespace NexGen.Web.Api;
 
-/// <summary>The REST API under <c>/api/v1</c>, rate limited per API key or IP address; one <c>MapXyzApi</c> per area.</summary>
+/// <summary>
+/// The REST API under <c>/api/v1</c>, rate limited per API key or IP address, one <c>MapXyzApi</c> per area; and the
+/// health checks beside it (<c>/health</c>, <c>/health/ready</c>), outside the limit.
+/// </summary>
 public static class NexGenApi
 {
     public const string RateLimitPolicy = "api";
@@ -9,12 +12,12 @@ public static class NexGenApi
     {
         app.MapGroup("/api/v1")
             .RequireRateLimiting(RateLimitPolicy)
-            .MapHealthApi()
             .MapImportsApi()
             .MapRunsApi()
             .MapForecastsApi()
             .MapModelsApi()
             .MapReplenishmentApi();
+        app.MapNexGenHealthChecks();
         return app;
     }
 }

@@ -1,3 +1,4 @@
+using NexGen.Web.Api;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.Options;
@@ -23,6 +24,7 @@ public static class NexGenServiceExtensions
     public static WebApplicationBuilder AddNexGen(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
+        services.AddNexGenHealthChecks();
         services.AddOptions<NexGenOptions>()
             .BindConfiguration(NexGenOptions.SectionName)
             .ValidateDataAnnotations()

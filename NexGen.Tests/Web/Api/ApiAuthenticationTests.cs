@@ -55,9 +55,9 @@ public sealed partial class ApiAuthenticationTests(SecuredAppFixture fixture) : 
     {
         using var none = App.Client(null);
 
-        var live = await Problems.JsonAsync(await none.GetAsync("/api/v1/health"), HttpStatusCode.OK);
+        var live = await Problems.JsonAsync(await none.GetAsync("/health"), HttpStatusCode.OK);
         Assert.Equal("live", live.GetProperty("status").GetString());
-        var ready = await Problems.JsonAsync(await none.GetAsync("/api/v1/health/ready"), HttpStatusCode.OK);
+        var ready = await Problems.JsonAsync(await none.GetAsync("/health/ready"), HttpStatusCode.OK);
         Assert.Equal("ready", ready.GetProperty("status").GetString());
         Assert.Equal("ok", ready.GetProperty("checks").GetProperty("store").GetString());
         Assert.Equal("running", ready.GetProperty("checks").GetProperty("scheduler").GetString());
@@ -66,7 +66,7 @@ public sealed partial class ApiAuthenticationTests(SecuredAppFixture fixture) : 
         var paths = openApi.GetProperty("paths").EnumerateObject().Select(p => p.Name).ToHashSet();
         Assert.Superset(new HashSet<string>
         {
-            "/api/v1/health", "/api/v1/health/ready", "/api/v1/imports/{kind}", "/api/v1/imports", "/api/v1/imports/{id}",
+            "/api/v1/imports/{kind}", "/api/v1/imports", "/api/v1/imports/{id}",
             "/api/v1/runs", "/api/v1/runs/{id}", "/api/v1/forecasts", "/api/v1/models", "/api/v1/models/{id}/promote",
         }, paths);
 
@@ -151,7 +151,7 @@ public sealed partial class ApiAuthenticationTests(SecuredAppFixture fixture) : 
     public async Task EveryResponseCarriesTheSecurityHeaders()
     {
         using var client = App.Client(null);
-        foreach (var path in new[] { "/login", "/api/v1/health", "/api/v1/runs" })
+        foreach (var path in new[] { "/login", "/health", "/api/v1/runs" })
         {
             var response = await client.GetAsync(path);
             Assert.Equal("nosniff", response.Headers.GetValues("X-Content-Type-Options").Single());

@@ -2,7 +2,10 @@ using System.Net;
 
 namespace NexGen.Tests.Web.Api;
 
-/// <summary>The API's fixed-window limit per key: a burst past it gets 429 with Retry-After, and another key is not slowed.</summary>
+/// <summary>
+/// The API's fixed-window limit per key: a burst past it gets 429 with Retry-After, another key is not slowed, and the
+/// health checks stay outside it (an orchestrator's probes never count against anybody).
+/// </summary>
 [Collection(WebCollection.Name)]
 public sealed class RateLimitTests
 {
@@ -30,5 +33,8 @@ public sealed class RateLimitTests
             await Problems.AssertProblemAsync(response, HttpStatusCode.TooManyRequests);
         }
         Assert.Equal(HttpStatusCode.OK, (await planner.GetAsync("/api/v1/runs")).StatusCode);
+        using var anonymous = app.Client(null);
+        var probes = await Task.WhenAll(Enumerable.Range(0, 12).Select(i => anonymous.GetAsync(i % 2 == 0 ? "/health" : "/health/ready")));
+        Assert.All(probes, r => Assert.Equal(HttpStatusCode.OK, r.StatusCode));
     }
 }
