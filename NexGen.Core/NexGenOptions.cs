@@ -22,6 +22,22 @@ public sealed class NexGenOptions : IValidatableObject
     [Range(1, long.MaxValue)]
     public long MaxUploadBytes { get; set; } = 512L * 1024 * 1024;
 
+    public const int DefaultMaxRecordBytes = 1 << 20;
+    public const int DefaultMaxColumns = 1_000;
+    public const long DefaultMaxDecompressedBytes = 2L << 30;
+
+    /// <summary>Longest record (row or header) of an imported file, in bytes. Default 1 MiB.</summary>
+    [Range(1024, int.MaxValue)]
+    public int MaxRecordBytes { get; set; } = DefaultMaxRecordBytes;
+
+    /// <summary>Most columns an imported file may have. Default 1,000.</summary>
+    [Range(1, 100_000)]
+    public int MaxColumns { get; set; } = DefaultMaxColumns;
+
+    /// <summary>Most bytes a gzip upload may decompress to. Default 2 GiB (4 x the default upload limit).</summary>
+    [Range(1, long.MaxValue)]
+    public long MaxDecompressedBytes { get; set; } = DefaultMaxDecompressedBytes;
+
     /// <summary>Location given to rows of files that have no location column.</summary>
     [Required, RegularExpression(@"^\S.*$", ErrorMessage = "DefaultLocation must not be empty or start with a space.")]
     public string DefaultLocation { get; set; } = DefaultLocationName;

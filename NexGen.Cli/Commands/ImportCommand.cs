@@ -34,6 +34,9 @@ static class ImportCommand
             DateOrder = line.Enum("date-order", DateOrder.Auto),
             DefaultLocation = line.Get("default-location") ?? settings.DefaultLocation,
             ReplaceRows = line.Flag("replace-rows"),
+            MaxRecordBytes = settings.MaxRecordBytes,
+            MaxColumns = settings.MaxColumns,
+            MaxDecompressedBytes = settings.MaxDecompressedBytes,
         };
         var store = await CliSettings.OpenStoreAsync(line, settings);
         line.RejectUnknown();

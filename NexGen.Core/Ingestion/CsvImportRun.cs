@@ -61,12 +61,32 @@ sealed class CsvImportRun
         using var file = new FileStream(_request.FilePath, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 20);
         var total = file.Length;
         using var hashing = new HashingStream(file);
-        using var content = _dialect.Gzip ? new BufferedStream(new GZipStream(hashing, CompressionMode.Decompress), 1 << 20) : (Stream)hashing;
+        var limits = _run.Options;
+        using var content = _dialect.Gzip
+            ? new BufferedStream(new CappedStream(new GZipStream(hashing, CompressionMode.Decompress), limits.MaxDecompressedBytes,
+                $"{_request.DisplayName} decompresses to more than {limits.MaxDecompressedBytes:N0} bytes (NexGen:MaxDecompressedBytes); nothing was imported."), 1 << 20)
+            : (Stream)hashing;
         using var reader = CsvReader.Create(content, ReaderOptions(_dialect));
         _numberReader = new NumberReader(_dialect.Delimiter);
+        try
+        {
+            return Read(reader, hashing, total, writer);
+        }
+        catch (CsvHelper.CsvFormatException e) when (e.Message.Contains("MaxRecordSize", StringComparison.Ordinal))
+        {
+            throw new InvalidDataException(
+                $"line {reader.LineNumber + 1} of {_request.DisplayName}: a record is longer than {limits.MaxRecordBytes:N0} bytes " +
+                "(NexGen:MaxRecordBytes), which a sales or product row never is (an unclosed quote, or not a CSV file); nothing was imported.", e);
+        }
+    }
 
+    ImportReport Read(CsvReader reader, HashingStream hashing, long total, ImportWriter writer)
+    {
         reader.ReadHeader();
         var headers = reader.Headers;
+        if (headers.Count > _run.Options.MaxColumns)
+            throw new InvalidDataException(
+                $"line 1 of {_request.DisplayName}: the header has {headers.Count:N0} columns, more than {_run.Options.MaxColumns:N0} (NexGen:MaxColumns); nothing was imported.");
         _headers = headers;
         _match = _run.Match = HeaderMatcher.Match(_table, headers, _request.Mapping ?? ColumnMapping.Empty, _log, HeaderSource.File);
         if (_table.Kind == DataKind.Exogenous)
@@ -132,6 +152,7 @@ sealed class CsvImportRun
         OnMalformedRecord = record => _log.Error("malformed_row", record.LineNumber, 0, "", record.RawRecord ?? "",
             $"the row's quoting is broken ({record.Reason}); close every quote and double quotes inside quoted fields."),
         BufferSize = 1 << 20,
+        MaxRecordSize = _run.Options.MaxRecordBytes,
     };
 
     /// <summary>Parses the current row into the value arrays; false when the row has an error.</summary>

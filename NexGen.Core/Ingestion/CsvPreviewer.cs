@@ -45,6 +45,7 @@ public static class CsvPreviewer
             FieldCountMismatch = CsvFieldCountHandling.Allow,
             MissingField = CsvMissingFieldHandling.ReturnEmpty,
             MalformedData = CsvMalformedDataHandling.Recover,
+            MaxRecordSize = NexGenOptions.DefaultMaxRecordBytes,
         });
         reader.ReadHeader();
         var headers = reader.Headers.ToList();

@@ -16,6 +16,15 @@ public sealed record ImportOptions
     /// </summary>
     public bool ReplaceRows { get; init; }
 
+    /// <summary>The longest record (a row, or the header), in bytes: a longer one stops the import (a hostile or broken file).</summary>
+    public int MaxRecordBytes { get; init; } = NexGenOptions.DefaultMaxRecordBytes;
+
+    /// <summary>The most columns a file's header may have.</summary>
+    public int MaxColumns { get; init; } = NexGenOptions.DefaultMaxColumns;
+
+    /// <summary>The most bytes a gzip file may decompress to: a larger one stops the import (a gzip bomb).</summary>
+    public long MaxDecompressedBytes { get; init; } = NexGenOptions.DefaultMaxDecompressedBytes;
+
     /// <summary>Problems kept in the report per severity; every problem is counted.</summary>
     public int MaxReportedIssues { get; init; } = 100;
 }

@@ -97,10 +97,13 @@ public static class NexGenServiceExtensions
         return builder;
     }
 
-    /// <summary>The import choices the settings make (default location, repeated keys).</summary>
+    /// <summary>The import choices the settings make (default location, repeated keys, limits).</summary>
     public static ImportOptions ToImportOptions(this NexGenOptions options) => new()
     {
         DefaultLocation = options.DefaultLocation,
         Duplicates = options.DuplicateKeys,
+        MaxRecordBytes = options.MaxRecordBytes,
+        MaxColumns = options.MaxColumns,
+        MaxDecompressedBytes = options.MaxDecompressedBytes,
     };
 }
