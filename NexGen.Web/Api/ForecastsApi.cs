@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using NexGen.Core.Store;
 using NexGen.Web.Security;
+using NexGen.Web.Services;
 
 namespace NexGen.Web.Api;
 
@@ -24,7 +25,7 @@ public static class ForecastsApi
 
     static async Task<Results<Ok<ForecastsResponse>, FileStreamHttpResult, ProblemHttpResult, ValidationProblem>> GetAsync(
         string? location, string? sku, string? from, string? to, string? format, string? run, string? page, string? pageSize,
-        RunStore runs, CancellationToken cancellationToken)
+        RunStore runs, TempFiles temp, CancellationToken cancellationToken)
     {
         var errors = new FieldErrors();
         var filter = new ForecastFilter(errors.Key("location", location), errors.Key("sku", sku), errors.Date("from", from), errors.Date("to", to));
@@ -46,7 +47,7 @@ public static class ForecastsApi
             return TypedResults.Ok(new ForecastsResponse(record.Id, pageNumber, size, rows.Total, rows.Rows));
         }
 
-        var path = Path.Combine(Path.GetTempPath(), $"nexgen-export-{Guid.NewGuid():N}.{kind}");
+        var path = temp.NewPath("export", kind);
         await runs.ExportForecastsAsync(record.Id, filter, path, kind, cancellationToken);
         // Deleted when the response has streamed it (or the client went away).
         var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read | FileShare.Delete, 64 * 1024, FileOptions.DeleteOnClose | FileOptions.Asynchronous);

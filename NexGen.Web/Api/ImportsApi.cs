@@ -38,7 +38,7 @@ public static class ImportsApi
     }
 
     /// <summary>The services an import needs.</summary>
-    public sealed record ImportServices(CsvImporter Importer, ImportNotifier Notifier, AuditLog Audit, IOptions<NexGenOptions> Options);
+    public sealed record ImportServices(CsvImporter Importer, ImportNotifier Notifier, AuditLog Audit, IOptions<NexGenOptions> Options, TempFiles Temp);
 
     static async Task<Results<Created<ImportResult>, ProblemHttpResult, ValidationProblem>> ImportAsync(
         string kind, string? mapping, string? fileName, bool? replaceRows, HttpRequest request, ClaimsPrincipal user,
@@ -63,7 +63,7 @@ public static class ImportsApi
         var limit = services.Options.Value.MaxUploadBytes;
         if (request.ContentLength > limit)
             return ApiProblems.TooLarge(limit);
-        var spool = Path.Combine(Path.GetTempPath(), $"nexgen-api-{Guid.NewGuid():N}.tmp");
+        var spool = services.Temp.NewPath("api-upload", "tmp");
         try
         {
             var (problem, uploadedName) = await SpoolAsync(request, spool, limit, cancellationToken);

@@ -1,3 +1,4 @@
+using NexGen.Web.Services;
 using NexGen.Core.Store;
 using NexGen.Web.Security;
 
@@ -58,7 +59,7 @@ public static class DownloadEndpoints
 
     static string ContentType(string format) => format == "parquet" ? "application/vnd.apache.parquet" : "text/csv; charset=utf-8";
 
-    static async Task<IResult> DownloadForecastsAsync(long runId, string format, RunStore runs, ILoggerFactory loggers, CancellationToken cancellationToken)
+    static async Task<IResult> DownloadForecastsAsync(long runId, string format, RunStore runs, TempFiles temp, ILoggerFactory loggers, CancellationToken cancellationToken)
     {
         var run = await runs.FindAsync(runId, cancellationToken);
         if (run is null)
@@ -66,7 +67,7 @@ public static class DownloadEndpoints
         if (run.Kind != "forecast" || run.Status != "succeeded")
             return Results.NotFound($"Run #{runId} ({run.Kind}, {run.Status}) has no forecasts to download: only succeeded forecast runs write them.");
 
-        var path = Path.Combine(Path.GetTempPath(), $"nexgen-download-{Guid.NewGuid():N}.{format}");
+        var path = temp.NewPath("download", format);
         try
         {
             // COPY writes synchronously under DuckDB: keep it off the request's thread.

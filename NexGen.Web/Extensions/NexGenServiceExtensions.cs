@@ -25,6 +25,7 @@ public static class NexGenServiceExtensions
     {
         var services = builder.Services;
         services.AddNexGenHealthChecks();
+        services.AddSingleton<TempFiles>();
         services.AddOptions<NexGenOptions>()
             .BindConfiguration(NexGenOptions.SectionName)
             .ValidateDataAnnotations()

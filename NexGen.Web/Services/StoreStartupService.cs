@@ -9,13 +9,15 @@ namespace NexGen.Web.Services;
 /// <summary>
 /// Creates or upgrades the store before the app serves its first page and, on an empty store, loads the sample
 /// files so that a first look at the app has data. Runs before Kestrel listens, so pages never see a half-made store.
-/// Runs that a killed process left "running" are marked failed ("interrupted") here, before any new run can start.
+/// Runs that a killed process left "running" are marked failed ("interrupted") here, before any new run can start, and
+/// the temporary files it left (<see cref="TempFiles"/>) are deleted.
 /// </summary>
 public sealed class StoreStartupService(
     DuckDbStore store,
     StoreInfoReader storeInfo,
     RunStore runs,
     FolderImporter folderImporter,
+    TempFiles temp,
     IOptions<NexGenOptions> options,
     ILogger<StoreStartupService> logger) : IHostedService
 {
@@ -26,6 +28,8 @@ public sealed class StoreStartupService(
         var interrupted = await runs.MarkInterruptedAsync(cancellationToken);
         if (interrupted > 0)
             logger.LogWarning("{Count} run(s) left running by an earlier process are now failed (interrupted)", interrupted);
+        if (temp.DeleteLeftovers() is > 0 and var leftovers)
+            logger.LogWarning("Deleted {Count} temporary file(s) an earlier process left in {Folder}", leftovers, temp.Folder);
 
         var settings = options.Value;
         if (!settings.LoadSamplesOnFirstStart)

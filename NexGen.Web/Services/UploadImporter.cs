@@ -17,6 +17,7 @@ public sealed class UploadImporter(
     ImportNotifier notifier,
     AuditLog audit,
     IOptions<NexGenOptions> options,
+    TempFiles temp,
     ILogger<UploadImporter> logger)
 {
     const int BufferSize = 256 * 1024;
@@ -48,7 +49,7 @@ public sealed class UploadImporter(
     {
         if (file.Size > MaxUploadBytes)
             throw new UploadTooLargeException(file.Name, file.Size, MaxUploadBytes);
-        var upload = new SpooledUpload(Path.Combine(Path.GetTempPath(), $"nexgen-upload-{Guid.NewGuid():N}.tmp"), file.Name, file.Size, logger);
+        var upload = new SpooledUpload(temp.NewPath("upload", "tmp"), file.Name, file.Size, logger);
         try
         {
             await SpoolAsync(file, upload.Path, progress, cancellationToken);
