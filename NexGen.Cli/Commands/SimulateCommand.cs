@@ -107,23 +107,26 @@ static class SimulateCommand
         }
     }
 
+    /// <summary>
+    /// One row per series and policy, written by CsvHelper with its formula-injection guard: a location or SKU starting
+    /// with =, +, -, @, a tab or a carriage return is escaped, so a spreadsheet opening the file does not run it.
+    /// </summary>
     static async Task WriteSeriesAsync(SimulationResult result, string path, CancellationToken cancellationToken)
     {
-        await using var writer = new StreamWriter(path, append: false, new System.Text.UTF8Encoding(false)) { NewLine = "\n" };
-        await writer.WriteLineAsync("location,sku,policy,service_level,lead_time,demand,served,fill_rate,cycles,cycles_with_stockout,csl,stockout_periods,avg_inventory,avg_inventory_value,orders");
+        await using var csv = CsvHelper.CsvWriter.ToFile(path, new CsvHelper.CsvWriterOptions { NewLine = "\n", Injection = CsvHelper.CsvInjection.Escape });
+        csv.WriteHeader(["location", "sku", "policy", "service_level", "lead_time", "demand", "served", "fill_rate", "cycles", "cycles_with_stockout",
+            "csl", "stockout_periods", "avg_inventory", "avg_inventory_value", "orders"]);
         foreach (var s in result.Series)
         {
             cancellationToken.ThrowIfCancellationRequested();
             var m = s.Metrics;
-            await writer.WriteLineAsync(string.Join(",",
-                Csv(s.Location), Csv(s.Sku), s.Policy, N(s.ServiceLevel), s.LeadTime.ToString(CultureInfo.InvariantCulture), N(m.Demand), N(m.Served), N(m.FillRate),
-                m.Cycles.ToString(CultureInfo.InvariantCulture), m.CyclesWithStockOut.ToString(CultureInfo.InvariantCulture), N(m.CycleServiceLevel),
-                m.StockOutPeriods.ToString(CultureInfo.InvariantCulture), N(m.AverageInventory), N(m.AverageInventoryValue), m.Orders.ToString(CultureInfo.InvariantCulture)));
+            csv.WriteRecord([s.Location, s.Sku, s.Policy, N(s.ServiceLevel), s.LeadTime.ToString(CultureInfo.InvariantCulture), N(m.Demand), N(m.Served),
+                N(m.FillRate), m.Cycles.ToString(CultureInfo.InvariantCulture), m.CyclesWithStockOut.ToString(CultureInfo.InvariantCulture),
+                N(m.CycleServiceLevel), m.StockOutPeriods.ToString(CultureInfo.InvariantCulture), N(m.AverageInventory), N(m.AverageInventoryValue),
+                m.Orders.ToString(CultureInfo.InvariantCulture)]);
         }
     }
 
     /// <summary>Invariant, up to 4 decimals; empty for null or NaN.</summary>
     static string N(double? value) => value is { } v && !double.IsNaN(v) ? Math.Round(v, 4).ToString("0.####", CultureInfo.InvariantCulture) : "";
-
-    static string Csv(string text) => text.IndexOfAny([',', '"', '\n', '\r']) >= 0 ? $"\"{text.Replace("\"", "\"\"", StringComparison.Ordinal)}\"" : text;
 }

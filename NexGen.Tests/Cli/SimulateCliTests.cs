@@ -24,6 +24,25 @@ public class SimulateCliTests
     }
 
     [Fact]
+    public async Task ALocationThatLooksLikeAFormulaIsWrittenEscaped()
+    {
+        await using var test = await CliProcess.GeneratedStoreAsync(skus: 2, days: 200);
+        using (var connection = test.Store.Open())
+            foreach (var table in Dapper.SqlMapper.Query<string>(connection,
+                "SELECT DISTINCT table_name FROM information_schema.columns WHERE column_name = 'location' AND table_schema = 'main'"))
+                Dapper.SqlMapper.Execute(connection, $"UPDATE {table} SET location = '=1+1' WHERE location = 'L01'");
+        var output = Path.Combine(test.Folder, "simulation.csv");
+
+        var simulate = await CliProcess.RunAsync("simulate", "--from", "2025-05-01", "--to", "2025-06-12", "--forecaster", "moving-average",
+            "--out", output, "--store", test.Store.Path);
+
+        Assert.True(simulate.ExitCode == 0, simulate.Error);
+        var rows = File.ReadAllLines(output).Skip(1).ToList();
+        Assert.NotEmpty(rows);
+        Assert.All(rows, row => Assert.StartsWith("\"'=1+1\",SKU", row));
+    }
+
+    [Fact]
     public async Task SimulateOutsideTheHistoryIsRejected()
     {
         await using var test = await CliProcess.GeneratedStoreAsync(skus: 2, days: 60);
