@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using NexGen.Core.Security;
 using NexGen.Web.Api;
@@ -31,6 +32,8 @@ public static class SecurityServiceExtensions
         services.AddSingleton<ApiKeyStore>();
         services.AddSingleton<UserStore>();
         services.AddSingleton<AuditLog>();
+        services.AddSingleton<SignInThrottle>();
+        services.TryAddSingleton(TimeProvider.System);
         services.AddHostedService<ExposureGuard>();
 
         // Every scheme is registered; the selector picks one per request from the settings as they are at run time.

@@ -11,7 +11,8 @@ namespace NexGen.Web.Security;
 /// <summary>
 /// Cookie sign-in and sign-out for people, posted from the login page's form (antiforgery-checked, since the
 /// parameters come from a form). Passwords are checked with ASP.NET Core Identity's hasher; neither they nor the
-/// reason a sign-in failed reach the log or the response.
+/// reason a sign-in failed reach the log or the response. Failures lock the name and the client address out for a growing
+/// time (<see cref="SignInThrottle"/>: 429 with Retry-After), and an unknown name costs the same hash check as a known one.
 /// </summary>
 public static class AccountEndpoints
 {
@@ -23,19 +24,34 @@ public static class AccountEndpoints
         return app;
     }
 
-    static async Task<RedirectHttpResult> LoginAsync(
+    /// <summary>A hash of a random password, checked when the name is unknown so that a failure takes as long either way.</summary>
+    static readonly string UnknownUserHash = new PasswordHasher<UserRecord>().HashPassword(null!, Convert.ToHexString(System.Security.Cryptography.RandomNumberGenerator.GetBytes(16)));
+
+    static async Task<Results<RedirectHttpResult, ProblemHttpResult>> LoginAsync(
         [FromForm] string? name, [FromForm] string? password, [FromForm] string? returnUrl,
-        HttpContext context, UserStore users, AuditLog audit, CancellationToken cancellationToken)
+        HttpContext context, UserStore users, AuditLog audit, SignInThrottle throttle, CancellationToken cancellationToken)
     {
-        var found = name is { Length: > 0 and <= 100 } ? await users.FindAsync(name, cancellationToken) : null;
-        var verified = found is { } user && password is { Length: > 0 and <= 1000 }
-            && new PasswordHasher<UserRecord>().VerifyHashedPassword(user.User, user.PasswordHash, password) != PasswordVerificationResult.Failed;
-        if (!verified)
+        var address = context.Connection.RemoteIpAddress?.ToString() ?? "unknown";
+        var wait = throttle.Wait(name, address);
+        if (wait > TimeSpan.Zero)
         {
+            var seconds = (int)Math.Ceiling(wait.TotalSeconds);
+            context.Response.Headers.RetryAfter = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            return TypedResults.Problem($"Too many failed sign-ins: try again in {seconds} s.", statusCode: StatusCodes.Status429TooManyRequests, title: "Too many sign-ins");
+        }
+        var found = name is { Length: > 0 and <= 100 } ? await users.FindAsync(name, cancellationToken) : null;
+        var hasher = new PasswordHasher<UserRecord>();
+        var candidate = password is { Length: > 0 and <= 1000 } ? password : "";
+        // The hash is checked for unknown names too, so the time a failure takes does not tell which names exist.
+        var matches = hasher.VerifyHashedPassword(found?.User!, found?.PasswordHash ?? UnknownUserHash, candidate) != PasswordVerificationResult.Failed;
+        if (found is null || candidate.Length == 0 || !matches)
+        {
+            throttle.Failed(name, address);
             await audit.RecordAsync(found is null ? "anonymous" : Actors.OfUser(found.Value.User.Name), "login.failed", null, null, CancellationToken.None);
             return TypedResults.LocalRedirect("/login?failed=1");
         }
-        var record = found!.Value.User;
+        throttle.Succeeded(name, address);
+        var record = found.Value.User;
         var identity = new ClaimsIdentity(
             [new Claim(ClaimTypes.Name, Actors.OfUser(record.Name)), new Claim(ClaimTypes.Role, record.Role)],
             CookieAuthenticationDefaults.AuthenticationScheme);

@@ -1,3 +1,4 @@
+using NexGen.Web.Security;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
@@ -177,6 +178,58 @@ public sealed partial class ApiAuthenticationTests(SecuredAppFixture fixture) : 
             nonces.Add(nonce);
         }
         Assert.NotEqual(nonces[0], nonces[1]);
+    }
+
+    [Fact]
+    public async Task RepeatedFailedSignInsLockTheClientOutWithRetryAfter()
+    {
+        await using var own = await SecuredApp.StartAsync(new Dictionary<string, string?> { ["NexGen:LoadSamplesOnFirstStart"] = "false" });
+        using var client = own.Client(null);
+
+        for (var i = 0; i < SignInThrottle.FreeFailures; i++)
+        {
+            var failed = await SignInAsync(client, "mallory", $"guess {i}");
+            Assert.Equal(HttpStatusCode.Redirect, failed.StatusCode);
+            Assert.Equal("/login?failed=1", failed.Headers.Location!.OriginalString);
+        }
+        // Locked now, even with the right password of another name from the same address.
+        var locked = await SignInAsync(client, SecuredApp.UserName, SecuredApp.UserPassword);
+
+        Assert.Equal(HttpStatusCode.TooManyRequests, locked.StatusCode);
+        Assert.InRange(int.Parse(locked.Headers.GetValues("Retry-After").Single(), System.Globalization.CultureInfo.InvariantCulture), 1, 2);
+        Assert.False(locked.Headers.Contains("Set-Cookie") && locked.Headers.GetValues("Set-Cookie").Any(c => c.StartsWith("nexgen.auth", StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public void TheLockoutGrowsWithEachFailureAndASuccessClearsIt()
+    {
+        var clock = new ManualClock();
+        var throttle = new SignInThrottle(clock);
+        for (var i = 0; i < SignInThrottle.FreeFailures - 1; i++)
+            throttle.Failed("pat", "10.0.0.1");
+        Assert.Equal(TimeSpan.Zero, throttle.Wait("pat", "10.0.0.1"));
+
+        throttle.Failed("pat", "10.0.0.1");
+        Assert.Equal(TimeSpan.FromSeconds(2), throttle.Wait("pat", "10.0.0.9"));
+        Assert.Equal(TimeSpan.FromSeconds(2), throttle.Wait("someone", "10.0.0.1"));
+        throttle.Failed("pat", "10.0.0.1");
+        Assert.Equal(TimeSpan.FromSeconds(4), throttle.Wait("pat", "10.0.0.1"));
+        for (var i = 0; i < 20; i++)
+            throttle.Failed("pat", "10.0.0.1");
+        Assert.Equal(SignInThrottle.MaxLockout, throttle.Wait("PAT", "10.0.0.1"));
+
+        clock.Advance(SignInThrottle.MaxLockout);
+        Assert.Equal(TimeSpan.Zero, throttle.Wait("pat", "10.0.0.1"));
+        throttle.Succeeded("pat", "10.0.0.1");
+        throttle.Failed("pat", "10.0.0.1");
+        Assert.Equal(TimeSpan.Zero, throttle.Wait("pat", "10.0.0.1"));
+    }
+
+    sealed class ManualClock : TimeProvider
+    {
+        DateTimeOffset _now = new(2026, 12, 8, 0, 0, 0, TimeSpan.Zero);
+        public override DateTimeOffset GetUtcNow() => _now;
+        public void Advance(TimeSpan by) => _now += by;
     }
 
     /// <summary>Posts the login form the way a browser does: with the antiforgery token and cookie of the login page.</summary>
