@@ -45,7 +45,8 @@ public sealed record ImportReport
 
     /// <summary>
     /// Attribute columns (products, inventory, locations) the input did not carry, so stored rows with the same key
-    /// kept their values; empty when rows were replaced whole (<see cref="ImportOptions.ReplaceRows"/>).
+    /// kept their values; empty when no stored row had a key of the input or rows were replaced whole
+    /// (<see cref="ImportOptions.ReplaceRows"/>).
     /// </summary>
     public IReadOnlyList<string> KeptColumns { get; init; } = [];
 

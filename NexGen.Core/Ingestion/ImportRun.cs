@@ -114,8 +114,8 @@ sealed class ImportRun
                 Table.KeyColumns.Select(c => c.Name).ToList(),
                 Table.Columns.Where(c => !c.IsKey).Select(c => (c.Name, c.MergeSql)).ToList());
         var kept = KeptColumns();
-        if (kept.Count > 0)
-            writer.KeepStoredValues(Table.KeyColumns.Select(c => c.Name).ToList(), kept);
+        if (kept.Count > 0 && writer.KeepStoredValues(Table.KeyColumns.Select(c => c.Name).ToList(), kept) == 0)
+            kept = [];
         writer.ReplaceOlderRows(Table.KeyColumns.Select(c => c.Name).ToList());
         if (grain is not null)
             writer.SetDatasetValue(SalesGrain.DatasetKey, grain.ToString());

@@ -73,13 +73,14 @@ public sealed class ImportWriter : IDisposable
 
     /// <summary>
     /// Gives this import's rows the stored values of <paramref name="keptColumns"/> where a stored row has the same key:
-    /// a file that does not carry a column leaves it as it was (run before <see cref="ReplaceOlderRows"/>).
+    /// a file that does not carry a column leaves it as it was (run before <see cref="ReplaceOlderRows"/>). Returns the
+    /// rows that had a stored row.
     /// </summary>
-    public void KeepStoredValues(IReadOnlyList<string> keyColumns, IReadOnlyList<string> keptColumns)
+    public int KeepStoredValues(IReadOnlyList<string> keyColumns, IReadOnlyList<string> keptColumns)
     {
         Flush();
         var sets = string.Join(", ", keptColumns.Select(c => $"{Quote(c)} = o.{Quote(c)}"));
-        _connection.Execute($"""
+        return _connection.Execute($"""
             UPDATE {_table} AS n SET {sets}
             FROM (SELECT * FROM {_table} WHERE import_id <> $id) AS o
             WHERE n.import_id = $id AND {Match("o", "n", keyColumns)}
