@@ -30,18 +30,77 @@ public sealed class RefreshService(
     /// <param name="finalAttempt">Whether a failure is final (no retry follows), which is when webhooks hear of it.</param>
     public async Task<RefreshResult> RunAsync(RefreshRequest request, bool finalAttempt, CancellationToken cancellationToken = default)
     {
-        var (_, completion) = await StartAsync(request, finalAttempt, cancellationToken);
+        var (_, completion) = await StartAsync(request, finalAttempt, waitForOthers: true, cancellationToken);
         return await completion;
     }
 
-    /// <summary>Records the refresh run and starts it in the background: its id now, its result when it ends.</summary>
-    public async Task<(long Id, Task<RefreshResult> Completion)> StartAsync(RefreshRequest request, bool finalAttempt, CancellationToken cancellationToken = default)
+    /// <summary>One refresh at a time, whoever starts it (the schedule, "trigger now", the API).</summary>
+    readonly SemaphoreSlim _gate = new(1, 1);
+
+    /// <summary>The id of the refresh holding the gate; 0 when none.</summary>
+    long _running;
+
+    /// <summary>The refresh running now (holding the one-at-a-time gate), or null.</summary>
+    public long? Running => Interlocked.Read(ref _running) is var id and not 0 ? id : null;
+
+    /// <summary>
+    /// Records the refresh run and starts it in the background: its id now, its result when it ends. Refreshes go one at
+    /// a time: with <paramref name="waitForOthers"/> (the scheduler) this one waits behind a running refresh, its phase
+    /// saying so; without (the API) it is refused with <see cref="RunInProgressException"/> naming the running one.
+    /// </summary>
+    public async Task<(long Id, Task<RefreshResult> Completion)> StartAsync(RefreshRequest request, bool finalAttempt, bool waitForOthers = true,
+        CancellationToken cancellationToken = default)
     {
-        var id = await runs.StartAsync("refresh", request.Trigger, JsonSerializer.Serialize(request, Json), null, cancellationToken);
-        return (id, Task.Run(() => ExecuteAsync(id, request, finalAttempt, cancellationToken), CancellationToken.None));
+        var holding = !waitForOthers && await _gate.WaitAsync(0, cancellationToken);
+        if (!waitForOthers && !holding)
+            throw new RunInProgressException(Interlocked.Read(ref _running), "Refresh");
+        try
+        {
+            var id = await runs.StartAsync("refresh", request.Trigger, JsonSerializer.Serialize(request, Json), null, cancellationToken);
+            if (holding)
+                Interlocked.Exchange(ref _running, id);
+            return (id, Task.Run(() => ExecuteAsync(id, request, finalAttempt, holding, cancellationToken), CancellationToken.None));
+        }
+        catch
+        {
+            if (holding)
+                _gate.Release();
+            throw;
+        }
     }
 
-    async Task<RefreshResult> ExecuteAsync(long id, RefreshRequest request, bool finalAttempt, CancellationToken cancellationToken)
+    async Task<RefreshResult> ExecuteAsync(long id, RefreshRequest request, bool finalAttempt, bool holding, CancellationToken cancellationToken)
+    {
+        try
+        {
+            if (!holding)
+            {
+                if (!await _gate.WaitAsync(0, CancellationToken.None))
+                {
+                    await runs.ReportProgressAsync(id, 0, $"waiting for refresh run #{Interlocked.Read(ref _running)} to finish", cancellationToken);
+                    await _gate.WaitAsync(cancellationToken);
+                }
+                holding = true;
+                Interlocked.Exchange(ref _running, id);
+            }
+            return await RefreshAsync(id, request, finalAttempt, cancellationToken);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            await runs.FailAsync(id, cancelled: true, "cancelled", CancellationToken.None);
+            return new RefreshResult((await runs.FindAsync(id, CancellationToken.None))!, Transient: false);
+        }
+        finally
+        {
+            if (holding)
+            {
+                Interlocked.Exchange(ref _running, 0);
+                _gate.Release();
+            }
+        }
+    }
+
+    async Task<RefreshResult> RefreshAsync(long id, RefreshRequest request, bool finalAttempt, CancellationToken cancellationToken)
     {
         try
         {

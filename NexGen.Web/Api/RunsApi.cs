@@ -66,14 +66,17 @@ public static class RunsApi
     }
 
     /// <summary>
-    /// Starts a refresh in the background, refused like a forecast while one runs (the scheduler's refresh queues
-    /// instead); a transient failure is not retried here: the caller sees it in the run and may start it again.
+    /// Starts a refresh in the background, refused while a forecast or another refresh runs (the refresh service's
+    /// one-at-a-time gate, which the scheduler's refresh queues at instead); a transient failure is not retried here:
+    /// the caller sees it in the run and may start it again.
     /// </summary>
     static async Task<long> StartRefreshAsync(ForecastService service, RefreshService refresh, RefreshRequest request)
     {
+        if (refresh.Running is { } refreshing)
+            throw new RunInProgressException(refreshing, "Refresh");
         if (service.Current is { } running)
             throw new RunInProgressException(running.RunId);
-        return (await refresh.StartAsync(request, finalAttempt: true, CancellationToken.None)).Id;
+        return (await refresh.StartAsync(request, finalAttempt: true, waitForOthers: false, CancellationToken.None)).Id;
     }
 
     static async Task<Ok<IReadOnlyList<RunResponse>>> ListAsync(RunStore store, ForecastService service, CancellationToken cancellationToken)

@@ -126,6 +126,9 @@ public sealed class RunsApiTests(SecuredAppFixture fixture) : IClassFixture<Secu
         var run = await Problems.JsonAsync(started, HttpStatusCode.Accepted);
         var id = run.GetProperty("id").GetInt64();
         Assert.Equal(("refresh", "api"), (run.GetProperty("kind").GetString(), run.GetProperty("trigger").GetString()));
+        // A second refresh while the first holds the gate (before its forecast has even started) is refused, naming it.
+        var second = await Problems.AssertProblemAsync(await planner.PostAsync("/api/v1/runs", Json("{\"kind\":\"refresh\",\"horizon\":4}")), HttpStatusCode.Conflict);
+        Assert.Contains($"Refresh run #{id} is in progress", second.GetProperty("detail").GetString());
 
         var done = await WaitForEndAsync(planner, id);
         Assert.Equal("succeeded", done.GetProperty("status").GetString());
