@@ -7,8 +7,8 @@ using NexGen.Core.Store;
 namespace NexGen.Tests.Web.Api;
 
 /// <summary>
-/// A corpus of malformed requests from a planner's key: each gets exactly its expected 4xx (or a harmless 200), never a
-/// 5xx, and changes no table but the audit trail (the import history records a refused file as rejected, by design,
+/// A corpus of malformed and hostile requests (uploads, API parameters, headers, keys, cookies, sign-in) from a planner's
+/// key: each gets exactly its expected 4xx (or a harmless 200 or redirect), never a 5xx, and changes no table but the audit trail (the import history records a refused file as rejected, by design,
 /// and the audit log records the attempt).
 /// </summary>
 [Collection(WebCollection.Name)]
@@ -121,6 +121,13 @@ public sealed class MalformedInputTests(MalformedInputFixture fixture) : IClassF
         ["promote a non-numeric model"] = new(HttpMethod.Post, "/api/v1/models/abc/promote", 404),
         ["PUT on runs"] = new(HttpMethod.Put, "/api/v1/runs", 405, () => Text("{}", "application/json")),
         ["unknown API path"] = Get("/api/v1/secrets", 404),
+        ["forged API key"] = Get("/api/v1/runs", 401, r => r.Headers.TryAddWithoutValidation("X-Api-Key", "ngk_forged-key-that-was-never-issued")),
+        ["API key of 10 KB"] = Get("/api/v1/runs", 401, r => r.Headers.TryAddWithoutValidation("X-Api-Key", new string('k', 10 * 1024))),
+        ["forged sign-in cookie on a page"] = Get("/", 302, r => r.Headers.TryAddWithoutValidation("Cookie", "nexgen.auth=CfDJ8forged" + new string('A', 500))),
+        ["sign-in without its antiforgery token"] = new(HttpMethod.Post, "/account/login", 400,
+            () => new FormUrlEncodedContent(new Dictionary<string, string> { ["name"] = "admin", ["password"] = "' OR '1'='1" })),
+        ["sign-in with a 100 KB name"] = new(HttpMethod.Post, "/account/login", 400,
+            () => new FormUrlEncodedContent(new Dictionary<string, string> { ["name"] = new string('n', 100 * 1024), ["password"] = "x" })),
     };
 
     public static TheoryData<string> CaseNames() => new(Cases.Keys);
