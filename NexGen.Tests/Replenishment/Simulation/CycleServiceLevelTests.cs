@@ -9,7 +9,7 @@ namespace NexGen.Tests.Replenishment.Simulation;
 /// weekly demand (means 5 to 50, seeded) over 260 weeks; the last 100 weeks are simulated with a forecaster that
 /// estimates only from history (the moving average with its own rolling-origin errors). The moving average is the
 /// right model for demand without trend or season, and 25 origins of the engine would take minutes, not seconds; the
-/// engine's own service levels are measured on Walmart (README "Policy simulation").
+/// engine's own service levels are measured on Walmart (docs/policy-simulation.md).
 /// </summary>
 public class CycleServiceLevelTests(ITestOutputHelper output)
 {
