@@ -1,4 +1,3 @@
-using System.Net;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.Options;
@@ -36,11 +35,7 @@ public sealed class ExposureGuard(IServer server, IOptions<SecurityOptions> opti
                 "Stop the app and create one with `nexgen users add NAME --role admin` or `nexgen keys create --role admin --name NAME`.");
     }
 
-    static bool IsLoopback(string address)
-    {
-        var host = BindingAddress.Parse(address).Host;
-        return host == "localhost" || (IPAddress.TryParse(host.Trim('[', ']'), out var ip) && IPAddress.IsLoopback(ip));
-    }
+    static bool IsLoopback(string address) => RequestOriginGuard.IsLoopbackName(BindingAddress.Parse(address).Host);
 
     public Task StartingAsync(CancellationToken cancellationToken) => Task.CompletedTask;
     public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;

@@ -71,7 +71,8 @@ public sealed class RequestOriginGuard(RequestDelegate next, IOptionsMonitor<Sec
             $"header {ClientHeader} (any value) or an API key.");
     }
 
-    static bool IsLoopbackName(string host) =>
+    /// <summary>localhost or a loopback IP address (IPv6 with or without brackets).</summary>
+    internal static bool IsLoopbackName(string host) =>
         host.Equals("localhost", StringComparison.OrdinalIgnoreCase)
         || (IPAddress.TryParse(host.Trim('[', ']'), out var ip) && IPAddress.IsLoopback(ip));
 

@@ -225,6 +225,21 @@ public sealed partial class ApiAuthenticationTests(SecuredAppFixture fixture) : 
         Assert.Equal(TimeSpan.Zero, throttle.Wait("pat", "10.0.0.1"));
     }
 
+    [Fact]
+    public void KeysIdleLongerThanTheLongestLockoutAreForgottenOnceTheTableIsFull()
+    {
+        var clock = new ManualClock();
+        var throttle = new SignInThrottle(clock);
+        for (var i = 0; i < SignInThrottle.MaxTracked; i++)
+            throttle.Failed($"made-up-{i}", "10.0.0.1");
+        Assert.Equal(SignInThrottle.MaxTracked + 1, throttle.Tracked);
+
+        clock.Advance(SignInThrottle.MaxLockout * 3);
+        throttle.Failed("pat", "10.0.0.2");
+
+        Assert.Equal(2, throttle.Tracked);
+    }
+
     sealed class ManualClock : TimeProvider
     {
         DateTimeOffset _now = new(2026, 12, 8, 0, 0, 0, TimeSpan.Zero);
