@@ -24,12 +24,6 @@ public sealed class ForecastRunner(ForecastService forecasts, AuditLog audit, IL
     /// </summary>
     public event Action? Changed;
 
-    /// <summary>The id of the run the dashboard started, once the run has reported it; null when none is going.</summary>
-    public long? RunId
-    {
-        get { lock (_sync) return _runId; }
-    }
-
     /// <summary>Whether a run the dashboard started is going (from the press of the button to the run's end).</summary>
     public bool IsRunning
     {

@@ -181,10 +181,10 @@ public sealed partial class Runs : IDisposable
     ModelSummary? ActiveModel => _models.FirstOrDefault(m => m.Active);
 
     /// <summary>
-    /// A run is going (anyone's), or the dashboard has asked for one that has not reported its first step yet. (Once the
-    /// dashboard's run has reported, <see cref="ForecastService.Current"/> alone says whether it is still going.)
+    /// A run is going (anyone's), or the dashboard's own run is between the press of the button and its end (so the
+    /// button does not flicker while that run records itself or wraps up).
     /// </summary>
-    bool Running => Forecasts.Current is not null || (Runner.IsRunning && Runner.RunId is null);
+    bool Running => Forecasts.Current is not null || Runner.IsRunning;
 
     /// <summary>The run going now was started from the dashboard, so this page can cancel it.</summary>
     bool CanCancel => Runner.CanCancel(_progress?.RunId);

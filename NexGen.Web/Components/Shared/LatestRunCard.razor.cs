@@ -141,8 +141,11 @@ public sealed partial class LatestRunCard : IDisposable
         null => "periods of the sales data",
     };
 
-    /// <summary>A run is going (anyone's), or the dashboard has asked for one that has not reported its first step yet.</summary>
-    bool Running => Forecasts.Current is not null || (Runner.IsRunning && Runner.RunId is null);
+    /// <summary>
+    /// A run is going (anyone's), or the dashboard's own run is between the press of the button and its end (so the
+    /// button does not flicker while that run records itself or wraps up).
+    /// </summary>
+    bool Running => Forecasts.Current is not null || Runner.IsRunning;
 
     /// <summary>
     /// Starts a forecast run in the background (<see cref="ForecastRunner"/>): the run outlives this page, and the
