@@ -35,21 +35,37 @@ public sealed class DuckDbStore : IDisposable
     /// <summary>Full path of the store file.</summary>
     public string Path { get; }
 
-    /// <summary>Opens a new connection; the caller disposes it at the end of the operation.</summary>
+    /// <summary>
+    /// How long <see cref="Open"/> waits while another process has the file open (each process opens it only for an
+    /// operation, so a clash lasts moments) before it throws <see cref="StoreLockedException"/>.
+    /// </summary>
+    public static readonly TimeSpan LockWait = TimeSpan.FromSeconds(5);
+
+    /// <summary>
+    /// Opens a new connection; the caller disposes it at the end of the operation. Retries for up to
+    /// <see cref="LockWait"/> while another process has the file open.
+    /// </summary>
+    /// <exception cref="StoreLockedException">Another process still has the file open after <see cref="LockWait"/>.</exception>
     public DuckDBConnection Open()
     {
-        var connection = new DuckDBConnection(_connectionString);
-        try
+        var waited = System.Diagnostics.Stopwatch.StartNew();
+        for (var pause = 20; ; pause = Math.Min(pause * 2, 250))
         {
-            connection.Open();
+            var connection = new DuckDBConnection(_connectionString);
+            try
+            {
+                connection.Open();
+                KeepOpen();
+                return connection;
+            }
+            catch (DuckDBException e) when (e.Message.Contains("lock", StringComparison.OrdinalIgnoreCase))
+            {
+                connection.Dispose();
+                if (waited.Elapsed >= LockWait)
+                    throw new StoreLockedException(Path, e);
+            }
+            Thread.Sleep(pause);
         }
-        catch (DuckDBException e) when (e.Message.Contains("lock", StringComparison.OrdinalIgnoreCase))
-        {
-            connection.Dispose();
-            throw new StoreLockedException(Path, e);
-        }
-        KeepOpen();
-        return connection;
     }
 
     /// <summary>With a keep-open window, holds the database open (a connection of its own) until the window has passed.</summary>

@@ -155,6 +155,13 @@ public static class StoreSchema
         """
         ALTER TABLE forecast_scales ADD COLUMN error_scale DOUBLE;
         """,
+        // 15: each user's security stamp (a new one ends every session signed in with the old one) and whether the user
+        // may sign in at all.
+        """
+        ALTER TABLE users ADD COLUMN stamp VARCHAR;
+        ALTER TABLE users ADD COLUMN disabled BOOLEAN;
+        UPDATE users SET stamp = CAST(gen_random_uuid() AS VARCHAR), disabled = false;
+        """,
     ];
 
     public static int Latest => Migrations.Count;

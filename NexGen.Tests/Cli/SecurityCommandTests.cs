@@ -48,9 +48,25 @@ public class SecurityCommandTests
         Assert.Contains("at least 8 characters", tooShort.Error);
         Assert.Contains("pat", list.Output);
         Assert.DoesNotContain("sam", list.Output);
-        var (user, hash) = (await new UserStore(test.Store).FindAsync("pat"))!.Value;
+        var (user, hash, stamp) = (await new UserStore(test.Store).FindAsync("pat"))!;
         Assert.Equal(Roles.Viewer, user.Role);
         Assert.DoesNotContain("s3cret", hash);
         Assert.Equal(PasswordVerificationResult.Success, new PasswordHasher<UserRecord>().VerifyHashedPassword(user, hash, "s3cret-password"));
+        Assert.Equal(stamp, await new UserStore(test.Store).ActiveStampAsync("pat"));
+
+        // Disabling ends the user's sessions (no active stamp) and shows in the list; enabling draws a new stamp.
+        var disable = await CliProcess.RunAsync("users", "disable", "pat", "--store", test.Store.Path);
+        var unknown = await CliProcess.RunAsync("users", "disable", "nobody", "--store", test.Store.Path);
+        var disabledList = await CliProcess.RunAsync("users", "list", "--store", test.Store.Path);
+        Assert.Equal((0, 2), (disable.ExitCode, unknown.ExitCode));
+        Assert.Contains("No user is named 'nobody'", unknown.Error);
+        Assert.Matches(@"pat\s+viewer\s+disabled", disabledList.Output);
+        Assert.Null(await new UserStore(test.Store).ActiveStampAsync("pat"));
+        Assert.True((await new UserStore(test.Store).FindAsync("pat"))!.User.Disabled);
+        Assert.Equal(0, (await CliProcess.RunAsync("users", "enable", "pat", "--store", test.Store.Path)).ExitCode);
+        var enabled = await new UserStore(test.Store).ActiveStampAsync("pat");
+        Assert.NotNull(enabled);
+        Assert.NotEqual(stamp, enabled);
+        Assert.Contains(await new AuditLog(test.Store).RecentAsync(5), e => e.Action == "user.disable" && e.Target == "user pat");
     }
 }

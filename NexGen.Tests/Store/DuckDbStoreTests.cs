@@ -116,5 +116,13 @@ public class DuckDbStoreTests
         Assert.False(idle.IsKeptOpen);
         var afterIdle = await Cli.CliProcess.RunAsync("import", "sales", sales, "--store", test.Store.Path);
         Assert.Equal(0, afterIdle.ExitCode);
+
+        // A hold shorter than DuckDbStore.LockWait is waited out, not reported.
+        using var brief = new DuckDbStore(test.Store.Path, keepOpen: TimeSpan.FromSeconds(3));
+        using (brief.Open())
+            Assert.True(brief.IsKeptOpen);
+        var afterBrief = await Cli.CliProcess.RunAsync("import", "sales", sales, "--store", test.Store.Path);
+        Assert.Equal(0, afterBrief.ExitCode);
+        Assert.False(brief.IsKeptOpen);
     }
 }

@@ -3,6 +3,7 @@ using System.Net;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Http.Json;
@@ -12,6 +13,7 @@ using Microsoft.Extensions.Options;
 using NexGen.Core.Security;
 using NexGen.Web.Api;
 using NexGen.Web.Security;
+using NexGen.Web.Services;
 
 namespace NexGen.Web.Extensions;
 
@@ -33,6 +35,11 @@ public static class SecurityServiceExtensions
         services.AddSingleton<UserStore>();
         services.AddSingleton<AuditLog>();
         services.AddSingleton<SignInThrottle>();
+        services.AddSingleton<SessionValidator>();
+        services.AddScoped<SessionValidator.CookieEvents>();
+        services.AddScoped<AuthenticationStateProvider, SessionRevalidator>();
+        services.AddSingleton<AuditQueue>();
+        services.AddHostedService(provider => provider.GetRequiredService<AuditQueue>());
         services.TryAddSingleton(TimeProvider.System);
         services.AddHostedService<ExposureGuard>();
 
@@ -55,6 +62,7 @@ public static class SecurityServiceExtensions
                 options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
                 options.ExpireTimeSpan = TimeSpan.FromHours(12);
                 options.SlidingExpiration = true;
+                options.EventsType = typeof(SessionValidator.CookieEvents);
             });
         // Behind a TLS-terminating proxy the sign-in cookie must not travel over plain HTTP.
         services.AddOptions<CookieAuthenticationOptions>(CookieAuthenticationDefaults.AuthenticationScheme)

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using NexGen.Core.Security;
+using NexGen.Web.Services;
 
 namespace NexGen.Web.Security;
 
@@ -12,7 +13,9 @@ namespace NexGen.Web.Security;
 /// Cookie sign-in and sign-out for people, posted from the login page's form (antiforgery-checked, since the
 /// parameters come from a form). Passwords are checked with ASP.NET Core Identity's hasher; neither they nor the
 /// reason a sign-in failed reach the log or the response. Failures lock the name and the client address out for a growing
-/// time (<see cref="SignInThrottle"/>: 429 with Retry-After), and an unknown name costs the same hash check as a known one.
+/// time (<see cref="SignInThrottle"/>: 429 with Retry-After), an unknown name costs the same hash check as a known one, a
+/// disabled user fails like a wrong password, and the audit entries are queued (<see cref="AuditQueue"/>), not awaited.
+/// The cookie carries the user's security stamp (<see cref="SessionValidator"/>).
 /// </summary>
 public static class AccountEndpoints
 {
@@ -29,7 +32,7 @@ public static class AccountEndpoints
 
     static async Task<Results<RedirectHttpResult, ProblemHttpResult>> LoginAsync(
         [FromForm] string? name, [FromForm] string? password, [FromForm] string? returnUrl,
-        HttpContext context, UserStore users, AuditLog audit, SignInThrottle throttle, CancellationToken cancellationToken)
+        HttpContext context, UserStore users, AuditQueue audit, SignInThrottle throttle, CancellationToken cancellationToken)
     {
         var address = context.Connection.RemoteIpAddress?.ToString() ?? "unknown";
         var wait = throttle.Wait(name, address);
@@ -44,26 +47,26 @@ public static class AccountEndpoints
         var candidate = password is { Length: > 0 and <= 1000 } ? password : "";
         // The hash is checked for unknown names too, so the time a failure takes does not tell which names exist.
         var matches = hasher.VerifyHashedPassword(found?.User!, found?.PasswordHash ?? UnknownUserHash, candidate) != PasswordVerificationResult.Failed;
-        if (found is null || candidate.Length == 0 || !matches)
+        if (found is null || candidate.Length == 0 || !matches || found.User.Disabled)
         {
             throttle.Failed(name, address);
-            await audit.RecordAsync(found is null ? "anonymous" : Actors.OfUser(found.Value.User.Name), "login.failed", null, null, CancellationToken.None);
+            audit.Enqueue(found is null ? "anonymous" : Actors.OfUser(found.User.Name), "login.failed", details: found?.User.Disabled == true && matches ? "disabled" : null);
             return TypedResults.LocalRedirect("/login?failed=1");
         }
         throttle.Succeeded(name, address);
-        var record = found.Value.User;
+        var record = found.User;
         var identity = new ClaimsIdentity(
-            [new Claim(ClaimTypes.Name, Actors.OfUser(record.Name)), new Claim(ClaimTypes.Role, record.Role)],
+            [new Claim(ClaimTypes.Name, Actors.OfUser(record.Name)), new Claim(ClaimTypes.Role, record.Role), new Claim(SessionValidator.StampClaim, found.Stamp)],
             CookieAuthenticationDefaults.AuthenticationScheme);
         await context.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, new ClaimsPrincipal(identity));
-        await audit.RecordAsync(Actors.OfUser(record.Name), "login", null, null, CancellationToken.None);
+        audit.Enqueue(Actors.OfUser(record.Name), "login");
         return TypedResults.LocalRedirect(returnUrl is { Length: > 0 } url && url.StartsWith('/') && !url.StartsWith("//", StringComparison.Ordinal) && !url.StartsWith("/\\", StringComparison.Ordinal) ? url : "/");
     }
 
-    static async Task<RedirectHttpResult> LogoutAsync(HttpContext context, AuditLog audit)
+    static async Task<RedirectHttpResult> LogoutAsync(HttpContext context, AuditQueue audit)
     {
         await context.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
-        await audit.RecordAsync(Actors.Of(context.User), "logout", null, null, CancellationToken.None);
+        audit.Enqueue(Actors.Of(context.User), "logout");
         return TypedResults.LocalRedirect("/login");
     }
 }

@@ -11,7 +11,10 @@ public static class Actors
 
     public static string OfKey(long id, string name) => string.Create(CultureInfo.InvariantCulture, $"key:{id} ({name})");
 
-    public static string OfUser(string name) => "user:" + name;
+    /// <summary>What <see cref="OfUser"/> puts before a user's name.</summary>
+    public const string UserPrefix = "user:";
+
+    public static string OfUser(string name) => UserPrefix + name;
 
     /// <summary>The actor of a signed-in principal (its name claim), or <c>anonymous</c>.</summary>
     public static string Of(ClaimsPrincipal user) => user.Identity?.Name is { Length: > 0 } name ? name : "anonymous";

@@ -33,6 +33,13 @@ public sealed class SecurityOptions : IValidatableObject
     [Range(1, 86_400)]
     public int RateLimitWindowSeconds { get; set; } = 60;
 
+    /// <summary>
+    /// How often, in seconds, a signed-in session is checked against its user (changed role or password, disabled):
+    /// such a user's cookies and open pages are signed out within this time. Default 30.
+    /// </summary>
+    [Range(1, 60)]
+    public int SessionCheckSeconds { get; set; } = 30;
+
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext) =>
         KnownProxies.Where(p => !System.Net.IPAddress.TryParse(p, out _)).Select(p =>
             new ValidationResult($"Security:KnownProxies holds '{p}', which is not an IP address.", [nameof(KnownProxies)]));
