@@ -50,6 +50,13 @@ public sealed class TestStore : IAsyncDisposable
         return connection.Query<T>(sql).AsList();
     }
 
+    /// <summary>Runs a statement against the store, as another process or an older version would have written it.</summary>
+    public void Execute(string sql)
+    {
+        using var connection = Store.Open();
+        connection.Execute(sql);
+    }
+
     public long Count(string table) => Query<long>($"SELECT count(*) FROM {table}").Single();
 
     /// <summary>Every row of a table as text, sorted: compares whole tables before and after.</summary>

@@ -119,17 +119,20 @@ public sealed class ForecastService(DuckDbStore store, RunStore runs, ModelRegis
     {
         try
         {
-            try
+            await using (runs.KeepAlive(id))
             {
-                await execute(id, cancel.Token);
-            }
-            catch (OperationCanceledException) when (cancel.IsCancellationRequested)
-            {
-                await runs.FailAsync(id, cancelled: true, "cancelled", CancellationToken.None);
-            }
-            catch (Exception e) when (e is not OutOfMemoryException)
-            {
-                await runs.FailAsync(id, cancelled: false, e.Message, CancellationToken.None);
+                try
+                {
+                    await execute(id, cancel.Token);
+                }
+                catch (OperationCanceledException) when (cancel.IsCancellationRequested)
+                {
+                    await WhenStoreFreeAsync(id, () => runs.FailAsync(id, cancelled: true, "cancelled", CancellationToken.None), CancellationToken.None);
+                }
+                catch (Exception e) when (e is not OutOfMemoryException)
+                {
+                    await WhenStoreFreeAsync(id, () => runs.FailAsync(id, cancelled: false, e.Message, CancellationToken.None), CancellationToken.None);
+                }
             }
             Report(new RunProgress(id, "finished", 1));
             return (await runs.FindAsync(id, CancellationToken.None))!;
@@ -169,7 +172,7 @@ public sealed class ForecastService(DuckDbStore store, RunStore runs, ModelRegis
             coverageTotal = result.TotalCoverage,
             intervals = result.IntervalScores,
         }, Json);
-        await runs.CompleteAsync(id, metrics, null, [], cancellationToken);
+        await WhenStoreFreeAsync(id, () => runs.CompleteAsync(id, metrics, null, [], cancellationToken), cancellationToken);
     }
 
     async Task ExecuteAsync(long id, ForecastRunRequest request, CancellationToken cancellationToken)
@@ -217,7 +220,7 @@ public sealed class ForecastService(DuckDbStore store, RunStore runs, ModelRegis
             cancellationToken.ThrowIfCancellationRequested();
             Progress("saving the model", 0.92);
             var model = await SaveModelAsync(forecast, options, cancellationToken);
-            modelId = await registry.RegisterAsync(model, forecast.Intervals, cancellationToken);
+            modelId = await WhenStoreFreeAsync(id, () => registry.RegisterAsync(model, forecast.Intervals, cancellationToken), cancellationToken);
         }
         else
         {
@@ -238,17 +241,52 @@ public sealed class ForecastService(DuckDbStore store, RunStore runs, ModelRegis
             importance = forecast.Trained.Importance().Take(15).Select(f => new { feature = f.Feature, share = Math.Round(f.Share, 4) }),
             models = forecast.Model.Where(m => m.Length > 0).GroupBy(m => m).OrderBy(g => g.Key, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count()),
         }, Json);
-        await runs.CompleteAsync(id, metrics, modelId, Rows(forecast), new ForecastDetails
+        await WhenStoreFreeAsync(id, () => runs.CompleteAsync(id, metrics, modelId, Rows(forecast), new ForecastDetails
         {
             Explanations = Explanations(forecast),
             Scales = forecast.ForecastSeries.Select(s => new SeriesScale(forecast.Panel.Series[s].Location, forecast.Panel.Series[s].Sku, forecast.Scales[s], forecast.ErrorScales[s])),
             ErrorProfile = forecast.ErrorProfile,
             AggregateIntervals = forecast.AggregateIntervals,
             Backtests = BacktestPoints(forecast),
-        }, cancellationToken);
+        }, cancellationToken), cancellationToken);
         if (trainedNow)
-            await registry.ActivateIfNoWorseAsync(modelId, request.PromotionTolerance, CancellationToken.None);
+            await WhenStoreFreeAsync(id, () => registry.ActivateIfNoWorseAsync(modelId, request.PromotionTolerance, CancellationToken.None), CancellationToken.None);
     }
+
+    /// <summary>
+    /// How long a run's saves wait while another process has the store open (the app while a CLI run ends, or the
+    /// reverse) before the run fails: the work of a long training run is not thrown away for a busy minute.
+    /// </summary>
+    public static readonly TimeSpan StoreWait = TimeSpan.FromMinutes(10);
+
+    /// <summary>
+    /// Runs <paramref name="save"/> (one transaction: it writes all or nothing), again every second while another process
+    /// has the store open, for up to <see cref="StoreWait"/>; the wait is the run's phase meanwhile.
+    /// </summary>
+    async Task<T> WhenStoreFreeAsync<T>(long id, Func<Task<T>> save, CancellationToken cancellationToken)
+    {
+        var waited = System.Diagnostics.Stopwatch.StartNew();
+        var fraction = Current?.Fraction ?? 0;
+        while (true)
+        {
+            try
+            {
+                return await save();
+            }
+            catch (StoreLockedException) when (waited.Elapsed < StoreWait)
+            {
+                Report(new RunProgress(id, $"waiting for the store: another process has it open ({waited.Elapsed.TotalSeconds:0} s)", fraction));
+                await Task.Delay(TimeSpan.FromSeconds(1), cancellationToken);
+            }
+        }
+    }
+
+    Task WhenStoreFreeAsync(long id, Func<Task> save, CancellationToken cancellationToken) =>
+        WhenStoreFreeAsync(id, async () =>
+        {
+            await save();
+            return 0;
+        }, cancellationToken);
 
     async Task<ModelRecord> SaveModelAsync(ForecastSet forecast, ForecastEngineOptions options, CancellationToken cancellationToken)
     {

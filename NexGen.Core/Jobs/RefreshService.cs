@@ -71,6 +71,7 @@ public sealed class RefreshService(
 
     async Task<RefreshResult> ExecuteAsync(long id, RefreshRequest request, bool finalAttempt, bool holding, CancellationToken cancellationToken)
     {
+        await using var alive = runs.KeepAlive(id);
         try
         {
             if (!holding)

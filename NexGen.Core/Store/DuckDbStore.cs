@@ -46,7 +46,9 @@ public sealed class DuckDbStore : IDisposable
     /// <see cref="LockWait"/> while another process has the file open.
     /// </summary>
     /// <exception cref="StoreLockedException">Another process still has the file open after <see cref="LockWait"/>.</exception>
-    public DuckDBConnection Open()
+    public DuckDBConnection Open() => Open(LockWait);
+
+    DuckDBConnection Open(TimeSpan lockWait)
     {
         var waited = System.Diagnostics.Stopwatch.StartNew();
         for (var pause = 20; ; pause = Math.Min(pause * 2, 250))
@@ -61,7 +63,7 @@ public sealed class DuckDbStore : IDisposable
             catch (DuckDBException e) when (e.Message.Contains("lock", StringComparison.OrdinalIgnoreCase))
             {
                 connection.Dispose();
-                if (waited.Elapsed >= LockWait)
+                if (waited.Elapsed >= lockWait)
                     throw new StoreLockedException(Path, e);
             }
             Thread.Sleep(pause);
@@ -167,6 +169,34 @@ public sealed class DuckDbStore : IDisposable
     {
         using var connection = Open();
         return connection.ExecuteScalar<int?>("SELECT max(version) FROM schema_version") ?? 0;
+    }
+
+    /// <summary>
+    /// Runs <paramref name="work"/> like <see cref="WriteAsync{T}"/> if no other process has the file open now; false,
+    /// without waiting, when one has. For writes that the next one makes up for (a progress bar, a heartbeat).
+    /// </summary>
+    public async Task<bool> TryWriteNowAsync(Action<DuckDBConnection> work, CancellationToken cancellationToken = default)
+    {
+        await _writeLock.WaitAsync(cancellationToken);
+        try
+        {
+            DuckDBConnection connection;
+            try
+            {
+                connection = Open(TimeSpan.Zero);
+            }
+            catch (StoreLockedException)
+            {
+                return false;
+            }
+            using (connection)
+                work(connection);
+            return true;
+        }
+        finally
+        {
+            _writeLock.Release();
+        }
     }
 
     /// <summary>Runs <paramref name="work"/> on its own connection while holding the store's single write lock.</summary>

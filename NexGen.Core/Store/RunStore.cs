@@ -15,7 +15,7 @@ public sealed class RunStore(DuckDbStore store)
     static readonly string[] Kinds = ["forecast", "backtest", "train", "refresh"];
     static readonly string[] Triggers = ["manual", "schedule", "api", "cli"];
 
-    /// <summary>Records a new run as running with progress 0 and returns its id.</summary>
+    /// <summary>Records a new run as running with progress 0, owned by this process (<see cref="RunOwner"/>), and returns its id.</summary>
     /// <param name="kind">forecast, backtest, train or refresh.</param>
     /// <param name="trigger">manual, schedule, api or cli.</param>
     /// <param name="parametersJson">The run's parameters as JSON.</param>
@@ -29,16 +29,17 @@ public sealed class RunStore(DuckDbStore store)
         {
             var id = connection.ExecuteScalar<long>("SELECT nextval('run_ids')");
             connection.Execute("""
-                INSERT INTO runs (id, kind, trigger, parameters, data_version, started, status, progress)
-                VALUES ($id, $kind, $trigger, $parametersJson, $dataVersion, $started, 'running', 0)
-                """, new { id, kind, trigger, parametersJson, dataVersion, started = DateTime.UtcNow });
+                INSERT INTO runs (id, kind, trigger, parameters, data_version, started, status, progress, owner, heartbeat)
+                VALUES ($id, $kind, $trigger, $parametersJson, $dataVersion, $started, 'running', 0, $owner, $started)
+                """, new { id, kind, trigger, parametersJson, dataVersion, started = DateTime.UtcNow, owner = RunOwner.Current });
             return Task.FromResult(id);
         }, cancellationToken);
     }
 
     /// <summary>
     /// Updates a running run's progress (a fraction from 0 to 1, clamped) and phase. Best effort: a run that is no
-    /// longer running is left alone and a store error is swallowed, since a progress bar must never fail a run.
+    /// longer running is left alone, and a store error or another process holding the file skips the update without
+    /// waiting, since a progress bar must never fail or slow a run.
     /// It waits for the store's write lock, which an import holds for its whole length, so report a few times a
     /// second at most.
     /// </summary>
@@ -49,11 +50,11 @@ public sealed class RunStore(DuckDbStore store)
         progress = Math.Clamp(progress, 0, 1);
         try
         {
-            await store.WriteAsync(connection => Task.FromResult(connection.Execute(
-                "UPDATE runs SET progress = $progress, phase = $phase WHERE id = $id AND status = 'running'",
-                new { id, progress, phase })), cancellationToken);
+            await store.TryWriteNowAsync(connection => connection.Execute(
+                "UPDATE runs SET progress = $progress, phase = $phase, heartbeat = $now WHERE id = $id AND status = 'running'",
+                new { id, progress, phase, now = DateTime.UtcNow }), cancellationToken);
         }
-        catch (Exception e) when (e is DuckDBException or StoreLockedException)
+        catch (DuckDBException)
         {
             // The next report, or the run's end, records the state anyway.
         }
@@ -191,14 +192,79 @@ public sealed class RunStore(DuckDbStore store)
         }, cancellationToken);
     }
 
+    /// <summary>How often a running run renews its heartbeat (<see cref="KeepAlive"/>).</summary>
+    public static readonly TimeSpan HeartbeatInterval = TimeSpan.FromSeconds(15);
+
     /// <summary>
-    /// Marks every run still recorded as running as failed with the error "interrupted" and returns how many there
-    /// were. Call it once at start-up, before any run starts: a run left running then died with the process.
+    /// How old the heartbeat of a run owned by another machine may be before its owner counts as gone: long enough for
+    /// the store to be busy through several missed beats.
+    /// </summary>
+    public static readonly TimeSpan StaleAfter = TimeSpan.FromMinutes(3);
+
+    /// <summary>
+    /// Renews run <paramref name="id"/>'s heartbeat every <paramref name="every"/> (default <see cref="HeartbeatInterval"/>)
+    /// until disposed; best effort, like progress: a beat missed while another process has the store is made up by the next.
+    /// </summary>
+    public IAsyncDisposable KeepAlive(long id, TimeSpan? every = null) => new Heartbeat(this, id, every ?? HeartbeatInterval);
+
+    sealed class Heartbeat : IAsyncDisposable
+    {
+        readonly CancellationTokenSource _stop = new();
+        readonly Task _beating;
+
+        public Heartbeat(RunStore runs, long id, TimeSpan every) => _beating = BeatAsync(runs, id, every, _stop.Token);
+
+        static async Task BeatAsync(RunStore runs, long id, TimeSpan every, CancellationToken stop)
+        {
+            using var timer = new PeriodicTimer(every);
+            try
+            {
+                while (await timer.WaitForNextTickAsync(stop))
+                    await runs.BeatAsync(id, stop);
+            }
+            catch (OperationCanceledException)
+            {
+                // The run has ended.
+            }
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            await _stop.CancelAsync();
+            await _beating;
+            _stop.Dispose();
+        }
+    }
+
+    async Task BeatAsync(long id, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await store.TryWriteNowAsync(connection => connection.Execute(
+                "UPDATE runs SET heartbeat = $now WHERE id = $id AND status = 'running'", new { id, now = DateTime.UtcNow }), cancellationToken);
+        }
+        catch (DuckDBException)
+        {
+            // The next beat records it.
+        }
+    }
+
+    /// <summary>
+    /// Marks the runs recorded as running whose process has ended (<see cref="RunOwner.IsGone"/>) as failed with the
+    /// error "interrupted" and returns how many there were. A run of a process still alive (a CLI forecast while the app
+    /// starts) is left running. Called at the app's start-up, and again while it runs.
     /// </summary>
     public Task<int> MarkInterruptedAsync(CancellationToken cancellationToken = default) =>
-        store.WriteAsync(connection => Task.FromResult(connection.Execute(
-            "UPDATE runs SET status = 'failed', finished = $finished, error = 'interrupted' WHERE status = 'running'",
-            new { finished = DateTime.UtcNow })), cancellationToken);
+        store.WriteAsync(connection =>
+        {
+            var now = DateTime.UtcNow;
+            var running = connection.Query<(long Id, string? Owner, DateTime? Heartbeat)>(
+                "SELECT id, owner, heartbeat FROM runs WHERE status = 'running' ORDER BY id").AsList();
+            var gone = running.Where(r => r.Owner != RunOwner.Current && RunOwner.IsGone(r.Owner, r.Heartbeat, now, StaleAfter)).Select(r => r.Id).ToList();
+            foreach (var id in gone)
+                connection.Execute("UPDATE runs SET status = 'failed', finished = $now, error = 'interrupted' WHERE id = $id AND status = 'running'", new { id, now });
+            return Task.FromResult(gone.Count);
+        }, cancellationToken);
 
     public async Task<RunRecord?> FindAsync(long id, CancellationToken cancellationToken = default)
     {

@@ -162,6 +162,12 @@ public static class StoreSchema
         ALTER TABLE users ADD COLUMN disabled BOOLEAN;
         UPDATE users SET stamp = CAST(gen_random_uuid() AS VARCHAR), disabled = false;
         """,
+        // 16: the process each run belongs to and when it last said it was alive, so that a start-up fails only the runs
+        // whose process has ended (RunOwner).
+        """
+        ALTER TABLE runs ADD COLUMN owner VARCHAR;
+        ALTER TABLE runs ADD COLUMN heartbeat TIMESTAMP;
+        """,
     ];
 
     public static int Latest => Migrations.Count;

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Security.Cryptography;
 using Dapper;
 using NexGen.Core.Store;
@@ -152,27 +153,68 @@ public class RunStoreTests
     }
 
     [Fact]
-    public async Task RunsLeftRunningByAKilledProcessAreMarkedInterrupted()
+    public async Task OnlyRunsWhoseProcessHasEndedAreMarkedInterrupted()
     {
         await using var test = new TestStore();
         var runs = new RunStore(test.Store);
         var done = await runs.StartAsync("forecast", "manual", "{}", null);
         await runs.CompleteAsync(done, null, null, []);
-        var orphan1 = await runs.StartAsync("forecast", "schedule", "{}", null);
-        var orphan2 = await runs.StartAsync("backtest", "cli", "{}", null);
+        var ownRun = await runs.StartAsync("forecast", "manual", "{}", null);
+        var ids = new List<long>();
+        for (var i = 0; i < 5; i++)
+            ids.Add(await runs.StartAsync("backtest", "cli", "{}", null));
+        var (deadHere, aliveHere, staleElsewhere, freshElsewhere, legacy) = (ids[0], ids[1], ids[2], ids[3], ids[4]);
 
-        // A new process over the same file, as after a crash.
-        var restarted = new RunStore(new DuckDbStore(test.Store.Path));
-        Assert.Equal(2, await restarted.MarkInterruptedAsync());
-        Assert.Equal(0, await restarted.MarkInterruptedAsync());
-
-        foreach (var id in new[] { orphan1, orphan2 })
+        // Owners as other processes would have recorded them: a process of this machine that has exited, one still
+        // running, a process on another machine silent for longer than StaleAfter, one that beat a moment ago, and a
+        // run recorded before runs had owners.
+        using var exited = Process.Start(new ProcessStartInfo("true"))!;
+        await exited.WaitForExitAsync();
+        using var sleeping = Process.Start(new ProcessStartInfo("sleep", "60"))!;
+        try
         {
-            var run = await runs.FindAsync(id);
-            Assert.Equal(("failed", "interrupted"), (run!.Status, run.Error));
-            Assert.NotNull(run.Finished);
+            var now = DateTime.UtcNow;
+            void Own(long id, string? owner, DateTime? heartbeat) => test.Execute(
+                $"UPDATE runs SET owner = {(owner is null ? "NULL" : $"'{owner}'")}, heartbeat = {(heartbeat is { } h ? $"TIMESTAMP '{h:yyyy-MM-dd HH:mm:ss}'" : "NULL")} WHERE id = {id}");
+            Own(deadHere, $"{Environment.MachineName}/{exited.Id}/638000000000000000", now);
+            Own(aliveHere, RunOwner.Of(sleeping), now - TimeSpan.FromHours(1));
+            Own(staleElsewhere, "other-host/4242/638000000000000000", now - RunStore.StaleAfter - TimeSpan.FromMinutes(1));
+            Own(freshElsewhere, "other-host/4243/638000000000000000", now);
+            Own(legacy, null, null);
+
+            // Another process over the same file, starting up.
+            var restarted = new RunStore(new DuckDbStore(test.Store.Path));
+            Assert.Equal(3, await restarted.MarkInterruptedAsync());
+            Assert.Equal(0, await restarted.MarkInterruptedAsync());
+
+            foreach (var id in new[] { deadHere, staleElsewhere, legacy })
+            {
+                var run = await runs.FindAsync(id);
+                Assert.Equal(("failed", "interrupted"), (run!.Status, run.Error));
+                Assert.NotNull(run.Finished);
+            }
+            foreach (var id in new[] { ownRun, aliveHere, freshElsewhere })
+                Assert.Equal("running", (await runs.FindAsync(id))!.Status);
+            Assert.Equal("succeeded", (await runs.FindAsync(done))!.Status);
         }
-        Assert.Equal("succeeded", (await runs.FindAsync(done))!.Status);
+        finally
+        {
+            sleeping.Kill();
+        }
+    }
+
+    [Fact]
+    public async Task AKeptAliveRunRenewsItsHeartbeat()
+    {
+        await using var test = new TestStore();
+        var runs = new RunStore(test.Store);
+        var id = await runs.StartAsync("forecast", "cli", "{}", null);
+        Assert.Equal(RunOwner.Current, test.Query<string>($"SELECT owner FROM runs WHERE id = {id}").Single());
+        test.Execute($"UPDATE runs SET heartbeat = TIMESTAMP '2020-01-01 00:00:00' WHERE id = {id}");
+
+        await using (runs.KeepAlive(id, TimeSpan.FromMilliseconds(200)))
+            await Poll.UntilAsync(() => Task.FromResult(test.Query<DateTime>($"SELECT heartbeat FROM runs WHERE id = {id}").Single().Year > 2020),
+                TimeSpan.FromSeconds(10), "the heartbeat is renewed");
     }
 
     [Fact]

@@ -76,6 +76,7 @@ public static class NexGenServiceExtensions
         services.AddSingleton<ProductReplenishmentReader>();
         services.AddScoped<LocationFilter>();
         services.AddHostedService<StoreStartupService>();
+        services.AddHostedService<InterruptedRunSweeper>();
         // After the store is ready (hosted services start in order): summaries rebuilt off the request path.
         services.AddHostedService<CatalogWarmer>();
 

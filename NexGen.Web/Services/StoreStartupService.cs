@@ -9,8 +9,9 @@ namespace NexGen.Web.Services;
 /// <summary>
 /// Creates or upgrades the store before the app serves its first page and, on an empty store, loads the sample
 /// files so that a first look at the app has data. Runs before Kestrel listens, so pages never see a half-made store.
-/// Runs that a killed process left "running" are marked failed ("interrupted") here, before any new run can start, and
-/// the temporary files it left (<see cref="TempFiles"/>) are deleted.
+/// Runs that a process which has since ended left "running" are marked failed ("interrupted") here, before any new run
+/// can start (a CLI run still going is left alone: <see cref="RunStore.MarkInterruptedAsync"/>), and the temporary
+/// files an earlier process left (<see cref="TempFiles"/>) are deleted.
 /// </summary>
 public sealed class StoreStartupService(
     DuckDbStore store,
@@ -27,7 +28,7 @@ public sealed class StoreStartupService(
         logger.LogInformation("Store {Path} is ready (schema version {Version})", store.Path, version);
         var interrupted = await runs.MarkInterruptedAsync(cancellationToken);
         if (interrupted > 0)
-            logger.LogWarning("{Count} run(s) left running by an earlier process are now failed (interrupted)", interrupted);
+            logger.LogWarning("{Count} run(s) left running by a process that has ended are now failed (interrupted)", interrupted);
         if (temp.DeleteLeftovers() is > 0 and var leftovers)
             logger.LogWarning("Deleted {Count} temporary file(s) an earlier process left in {Folder}", leftovers, temp.Folder);
 
