@@ -192,6 +192,12 @@ public sealed class LatestRunCardTests(BrowserFixture browser)
             var store = new DuckDbStore(storePath);
             await store.InitializeAsync();
             var id = await new RunStore(store).StartAsync("forecast", "cli", """{"horizon":28}""", null);
+            // Owned by a CLI process that has since been killed (a process of this machine that has exited).
+            using var killed = System.Diagnostics.Process.Start(new System.Diagnostics.ProcessStartInfo("true"))!;
+            await killed.WaitForExitAsync();
+            using (var connection = store.Open())
+                Dapper.SqlMapper.Execute(connection, "UPDATE runs SET owner = $owner WHERE id = $id",
+                    new { owner = $"{Environment.MachineName}/{killed.Id}/638000000000000000", id });
 
             await using var app = NexGenWebApp.Start(new Dictionary<string, string?> { ["NexGen:StorePath"] = storePath });
             var run = await app.GetRequiredService<RunStore>().FindAsync(id);

@@ -128,7 +128,8 @@ public sealed class RunProgressTests() : ComponentTests(samples: true)
             step = await hold.Held;
             page.WaitForAssertion(() => ShowsStep(page, step), NexGenBunit.Patience);
 
-            page.Find("[data-testid=cancel-run]").Click();
+            // Progress re-renders the page meanwhile: find and click in one dispatch, so the handler found is the current one.
+            await page.InvokeAsync(() => page.Find("[data-testid=cancel-run]").Click());
             page.WaitForAssertion(() => Assert.Contains("Cancelling", page.Find("[data-testid=cancel-run]").TextContent), NexGenBunit.Patience);
         }
 
